@@ -1,0 +1,156 @@
+#include "scenario/params.h"
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+namespace statecraft {
+
+namespace {
+
+constexpr Coefficients kDefaults{};
+
+// A scalar coefficient: key = "<block>.<group>.<name>", default read from kDefaults.
+#define SC_PARAM(block, group, name, lo, hi, unit, doc) \
+  ParamSpec{block "." group "." #name, offsetof(Coefficients, name), kDefaults.name, lo, hi, false, unit, doc}
+// An element of an array coefficient indexed by terrain.
+#define SC_TERRAIN(group, field, tname, ti, lo, hi, doc)                                       \
+  ParamSpec{"model." group "." #tname, offsetof(Coefficients, field) + (ti) * sizeof(double), \
+            kDefaults.field[ti], lo, hi, false, "x", doc}
+#define SC_THEORY(module, doc)                                                                       \
+  ParamSpec{"theory." #module ".enabled", offsetof(Coefficients, module##_enabled), 1, 0, 1, true, "bool", \
+            "switch the " doc " module on or off"},                                                  \
+      ParamSpec {                                                                                    \
+    "theory." #module ".weight", offsetof(Coefficients, module##_weight), 1, 0, 10, false, "x",      \
+        "weight of the " doc " terms in every strategic score"                                       \
+  }
+
+const auto kSpecs = std::to_array<ParamSpec>({
+    SC_PARAM("model", "time", operational_interval_days, 1, 60, "days", "theatre commanders re-plan this often"),
+    SC_PARAM("model", "time", decision_interval_days, 1, 90, "days", "strategic decisions are taken this often"),
+
+    SC_PARAM("model", "combat", tank_weight, 0, 500, "men/tank", "infantry-equivalents per tank"),
+    SC_PARAM("model", "combat", artillery_weight, 0, 200, "men/gun", "infantry-equivalents per artillery piece"),
+    SC_PARAM("model", "combat", attrition_rate, 0, 0.5, "1/day",
+             "casualties per day per unit of engaged strength in an attack (Lanchester coefficient)"),
+    SC_PARAM("model", "combat", static_attrition_rate, 0, 0.1, "1/day",
+             "casualties per day per unit of strength on a front where nobody attacks"),
+    SC_PARAM("model", "combat", lanchester_exponent, 0, 1, "",
+             "weight of the enemy's strength in one's losses: 1 square law, 0.5 mixed, 0 linear"),
+    SC_PARAM("model", "combat", defense_multiplier, 0.5, 5, "x", "a prepared defender's advantage before terrain"),
+    SC_TERRAIN("terrain_defense", terrain_defense, plains, 0, 0.2, 5, "defender multiplier on plains"),
+    SC_TERRAIN("terrain_defense", terrain_defense, mixed, 1, 0.2, 5, "defender multiplier on mixed ground"),
+    SC_TERRAIN("terrain_defense", terrain_defense, hills, 2, 0.2, 5, "defender multiplier in hills"),
+    SC_TERRAIN("terrain_defense", terrain_defense, forest, 3, 0.2, 5, "defender multiplier in forest"),
+    SC_TERRAIN("terrain_defense", terrain_defense, mountain, 4, 0.2, 5, "defender multiplier in mountains"),
+    SC_TERRAIN("terrain_defense", terrain_defense, urban, 5, 0.2, 5, "defender multiplier in cities"),
+    SC_TERRAIN("terrain_defense", terrain_defense, marsh, 6, 0.2, 5, "defender multiplier in marshes"),
+    SC_TERRAIN("terrain_defense", terrain_defense, desert, 7, 0.2, 5, "defender multiplier in desert"),
+    SC_TERRAIN("terrain_defense", terrain_defense, island, 8, 0.2, 5, "defender multiplier on islands"),
+    SC_TERRAIN("terrain_speed", terrain_speed, plains, 0, 0.05, 3, "advance and movement speed factor on plains"),
+    SC_TERRAIN("terrain_speed", terrain_speed, mixed, 1, 0.05, 3, "speed factor on mixed ground"),
+    SC_TERRAIN("terrain_speed", terrain_speed, hills, 2, 0.05, 3, "speed factor in hills"),
+    SC_TERRAIN("terrain_speed", terrain_speed, forest, 3, 0.05, 3, "speed factor in forest"),
+    SC_TERRAIN("terrain_speed", terrain_speed, mountain, 4, 0.05, 3, "speed factor in mountains"),
+    SC_TERRAIN("terrain_speed", terrain_speed, urban, 5, 0.05, 3, "speed factor in cities"),
+    SC_TERRAIN("terrain_speed", terrain_speed, marsh, 6, 0.05, 3, "speed factor in marshes"),
+    SC_TERRAIN("terrain_speed", terrain_speed, desert, 7, 0.05, 3, "speed factor in desert"),
+    SC_TERRAIN("terrain_speed", terrain_speed, island, 8, 0.05, 3, "speed factor on islands"),
+    SC_PARAM("model", "combat", river_multiplier, 1, 5, "x", "defender multiplier behind a river line"),
+    SC_PARAM("model", "combat", fortification_per_day, 0, 1, "1/day", "growth of prepared defences on a held front"),
+    SC_PARAM("model", "combat", fortification_max, 0, 5, "", "largest extra share of defence from fortification"),
+    SC_PARAM("model", "combat", advance_km_per_day, 0, 200, "km/day", "advance at an overwhelming ratio on open ground"),
+    SC_PARAM("model", "combat", advance_threshold_ratio, 0.5, 10, "", "force ratio below which an attack gains no ground"),
+    SC_PARAM("model", "combat", breakthrough_ratio, 1, 20, "", "force ratio at which a defending line may collapse"),
+    SC_PARAM("model", "combat", breakthrough_chance_per_day, 0, 1, "1/day", "daily chance of collapse at the breakthrough ratio"),
+    SC_PARAM("model", "combat", rout_loss, 0, 1, "share", "share of a routed defender killed or captured"),
+    SC_PARAM("model", "combat", retreat_loss, 0, 1, "share", "share lost when falling back in order"),
+    SC_PARAM("model", "combat", encircled_surrender, 0, 1, "share", "share captured when no retreat route exists"),
+    SC_PARAM("model", "combat", wounded_per_killed, 0, 20, "", "wounded per killed: splits casualties"),
+    SC_PARAM("model", "combat", wounded_return_share, 0, 1, "share", "share of the wounded who return to duty"),
+    SC_PARAM("model", "combat", tank_loss_factor, 0, 10, "", "share of tanks lost per share of personnel lost"),
+    SC_PARAM("model", "combat", artillery_loss_factor, 0, 10, "", "share of artillery lost per share of personnel lost"),
+    SC_PARAM("model", "combat", noise_sigma, 0, 2, "log-sd", "daily noise of attrition and advance"),
+    SC_PARAM("model", "combat", amphibious_penalty, 0, 1, "x", "attacker effectiveness across a sea link"),
+    SC_PARAM("model", "combat", surprise_multiplier, 1, 5, "x", "the initiator's edge in the first days of a war"),
+    SC_PARAM("model", "combat", surprise_days, 0, 60, "days", "how long the initiator's surprise lasts"),
+    SC_PARAM("model", "combat", commit_share, 0.05, 1, "share", "share of a region's force committed to an attack"),
+
+    SC_PARAM("model", "movement", road_km_per_day, 1, 500, "km/day", "moves within friendly territory"),
+    SC_PARAM("model", "movement", sea_km_per_day, 10, 2000, "km/day", "sea lift"),
+
+    SC_PARAM("model", "supply", supply_range_km, 10, 5000, "km", "path length beyond which supply thins out"),
+    SC_PARAM("model", "supply", cutoff_effectiveness, 0, 1, "x", "effectiveness of a force with no supply path"),
+    SC_PARAM("model", "supply", cutoff_attrition_per_day, 0, 0.5, "1/day", "daily loss of a cut-off force"),
+    SC_PARAM("model", "supply", interdiction, 0, 10, "", "how much full air superiority lengthens enemy supply lines"),
+
+    SC_PARAM("model", "air", air_support_max, 0, 5, "", "ground effectiveness bonus with full air superiority"),
+    SC_PARAM("model", "air", air_superiority_exponent, 0.1, 10, "", "sharpness of air superiority in the aircraft ratio"),
+    SC_PARAM("model", "air", air_attrition_rate, 0, 0.5, "1/day", "daily aircraft losses per unit of enemy air share"),
+
+    SC_PARAM("model", "sea", sea_control_ratio, 1, 100, "", "naval strength over the enemy's needed to hold sea control"),
+    SC_PARAM("model", "sea", ship_weight, 0, 1000, "", "naval strength per ship"),
+
+    SC_PARAM("model", "mobilization", max_mobilized_share, 0, 0.5, "share", "largest share of the population under arms"),
+    SC_PARAM("model", "mobilization", war_production_multiplier, 1, 20, "x", "production once fully mobilized for war"),
+    SC_PARAM("model", "mobilization", mobilization_days, 1, 3650, "days", "ramp from peacetime to war production"),
+    SC_PARAM("model", "mobilization", replacement_share, 0, 1, "share", "share of new personnel sent to the theatre"),
+
+    SC_PARAM("model", "civilians", civilian_harm, 0, 20, "", "civilian deaths per military casualty at reference density"),
+    SC_PARAM("model", "civilians", civilian_density_ref, 1, 10000, "people/km2", "density at which civilian_harm applies in full"),
+    SC_PARAM("model", "civilians", displacement_share, 0, 1, "share", "share of people displaced when a region changes hands"),
+    SC_PARAM("model", "civilians", displacement_per_day, 0, 0.2, "1/day", "daily share displaced while a region is fought over"),
+
+    SC_PARAM("model", "operations", attack_min_ratio, 0.5, 20, "", "expected force ratio needed to start an attack"),
+    SC_PARAM("model", "operations", reserve_share, 0, 0.9, "share", "share of a side's theatre force held back"),
+    SC_PARAM("model", "operations", landing_min_ratio, 0.5, 50, "", "expected ratio needed for an amphibious landing"),
+    SC_PARAM("model", "operations", landing_min_personnel, 0, 1e7, "personnel", "smallest landing force worth the risk"),
+    SC_PARAM("model", "operations", threat_weight, 0, 10, "", "weight of defending a threatened region against attacking"),
+
+    SC_PARAM("model", "decisions", miscalculation, 0.01, 10, "", "logit temperature of strategic choices"),
+    SC_PARAM("model", "decisions", perception_noise, 0, 3, "log-sd", "error in perceived strength and resolve"),
+
+    SC_THEORY(realism, "realism (interests and costs)"),
+    SC_THEORY(balance_of_power, "balance of power"),
+    SC_THEORY(balance_of_threat, "balance of threat"),
+    SC_THEORY(collective_security, "collective security"),
+    SC_THEORY(deterrence, "deterrence"),
+    SC_THEORY(escalation, "escalation ladder"),
+    SC_THEORY(bargaining, "bargaining and war termination"),
+    SC_THEORY(economy, "economy"),
+});
+
+#undef SC_PARAM
+#undef SC_TERRAIN
+#undef SC_THEORY
+
+}  // namespace
+
+std::span<const ParamSpec> param_specs() { return kSpecs; }
+
+const ParamSpec* find_param(std::string_view key) {
+  for (const auto& s : kSpecs)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+std::vector<std::string> param_keys() {
+  std::vector<std::string> keys;
+  keys.reserve(kSpecs.size());
+  for (const auto& s : kSpecs) keys.emplace_back(s.key);
+  return keys;
+}
+
+double& param_ref(Coefficients& c, const ParamSpec& spec) {
+  static_assert(std::is_standard_layout_v<Coefficients>);
+  return *reinterpret_cast<double*>(reinterpret_cast<char*>(&c) + spec.offset);
+}
+
+Coefficients coefficients_of(const Scenario& s) {
+  Coefficients c;
+  for (const auto& p : s.params)
+    if (const ParamSpec* spec = find_param(p.key)) param_ref(c, *spec) = p.value;
+  return c;
+}
+
+}  // namespace statecraft
