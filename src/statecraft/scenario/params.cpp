@@ -75,6 +75,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "combat", surprise_multiplier, 1, 5, "x", "the initiator's edge in the first days of a war"),
     SC_PARAM("model", "combat", surprise_days, 0, 60, "days", "how long the initiator's surprise lasts"),
     SC_PARAM("model", "combat", commit_share, 0.05, 1, "share", "share of a region's force committed to an attack"),
+    SC_PARAM("model", "combat", capture_depth_share, 0.05, 2, "share",
+             "advance needed to take a region, as a share of the attacking link's length"),
 
     SC_PARAM("model", "movement", road_km_per_day, 1, 500, "km/day", "moves within friendly territory"),
     SC_PARAM("model", "movement", sea_km_per_day, 10, 2000, "km/day", "sea lift"),
@@ -96,8 +98,10 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "mobilization", mobilization_days, 1, 3650, "days", "ramp from peacetime to war production"),
     SC_PARAM("model", "mobilization", replacement_share, 0, 1, "share", "share of new personnel sent to the theatre"),
 
-    SC_PARAM("model", "civilians", civilian_harm, 0, 20, "", "civilian deaths per military casualty at reference density"),
-    SC_PARAM("model", "civilians", civilian_density_ref, 1, 10000, "people/km2", "density at which civilian_harm applies in full"),
+    SC_PARAM("model", "civilians", civilian_harm, 0, 50, "",
+             "civilian deaths per military death in a region of the theatre's mean population"),
+    SC_PARAM("model", "civilians", civilian_exposure_max, 0, 100, "x",
+             "cap on a region's population relative to the theatre mean, for civilian harm"),
     SC_PARAM("model", "civilians", displacement_share, 0, 1, "share", "share of people displaced when a region changes hands"),
     SC_PARAM("model", "civilians", displacement_per_day, 0, 0.2, "1/day", "daily share displaced while a region is fought over"),
 
@@ -105,6 +109,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "operations", reserve_share, 0, 0.9, "share", "share of a side's theatre force held back"),
     SC_PARAM("model", "operations", landing_min_ratio, 0.5, 50, "", "expected ratio needed for an amphibious landing"),
     SC_PARAM("model", "operations", landing_min_personnel, 0, 1e7, "personnel", "smallest landing force worth the risk"),
+    SC_PARAM("model", "operations", landing_min_gain, 0, 1, "share",
+             "share of enemy strength whose supply a landing must threaten to be planned"),
     SC_PARAM("model", "operations", threat_weight, 0, 10, "", "weight of defending a threatened region against attacking"),
 
     SC_PARAM("model", "decisions", miscalculation, 0.01, 10, "", "logit temperature of strategic choices"),

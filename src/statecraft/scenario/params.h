@@ -48,6 +48,7 @@ struct Coefficients {
   double surprise_multiplier = 1.6;  // the initiator's edge in the first days of a war
   double surprise_days = 5;
   double commit_share = 0.75;        // share of a region's force committed to its attack
+  double capture_depth_share = 0.6;  // advance needed to take a region, as a share of the link length
 
   // --- movement ---
   double road_km_per_day = 30;       // moves within friendly territory
@@ -75,8 +76,8 @@ struct Coefficients {
   double replacement_share = 0.6;    // share of new personnel sent to the theatre at war
 
   // --- civilians ---
-  double civilian_harm = 0.9;        // civilian deaths per military casualty in a populated region
-  double civilian_density_ref = 150; // people per km2 at which civilian_harm applies in full
+  double civilian_harm = 1.5;        // civilian deaths per military death in a region of average population
+  double civilian_exposure_max = 3;  // cap on a region's population relative to the theatre mean
   double displacement_share = 0.12;  // share of a region's people displaced when it changes hands
   double displacement_per_day = 0.0015;  // daily share displaced while a region is fought over
 
@@ -85,6 +86,7 @@ struct Coefficients {
   double reserve_share = 0.15;       // share of a side's theatre force held back
   double landing_min_ratio = 3.0;    // expected ratio needed for an amphibious landing
   double landing_min_personnel = 20000; // smallest landing force worth the risk
+  double landing_min_gain = 0.25;    // share of enemy strength a landing must cut off to be planned
   double threat_weight = 1.0;        // weight of defending a threatened region vs attacking
 
   // --- strategic decisions (issue 3 fills the theory terms) ---

@@ -1,0 +1,28 @@
+// The `statecraft` program's commands. Each returns the process exit code:
+// 0 ok, 1 the run failed (or was interrupted), 2 bad input.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "scenario/scenario.h"
+
+namespace statecraft::cli {
+
+inline constexpr int kOk = 0;
+inline constexpr int kRunFailure = 1;
+inline constexpr int kBadInput = 2;
+
+/// Loads a scenario and applies variants in order; prints every problem to
+/// stderr and returns false on bad input.
+bool load_with_variants(const std::string& file, const std::vector<std::string>& variants, Scenario& out,
+                        std::string* text = nullptr);
+
+void add_validate(CLI::App& app, int& exit_code);
+void add_run(CLI::App& app, int& exit_code);
+void add_explain(CLI::App& app, int& exit_code);
+void add_params(CLI::App& app, int& exit_code);
+
+}  // namespace statecraft::cli

@@ -1,0 +1,283 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <string_view>
+
+#include "combat/combat.h"
+#include "combat/forces.h"
+#include "combat/operations.h"
+#include "engine/strategy.h"
+#include "engine/war.h"
+
+namespace statecraft {
+
+namespace {
+
+constexpr const char* kOutcomeNames[kOutcomeCount] = {
+    "victory:attackers", "victory:defenders", "armistice", "peace_treaty",
+    "frozen",            "great_power_war",   "nuclear_use", "ongoing"};
+
+int32_t interval(double days) { return std::max<int32_t>(1, static_cast<int32_t>(std::lround(days))); }
+
+// Whether `day` starts a new period of `every` days, for steps of `step` days.
+bool due(int32_t day, int32_t every, int step) { return day % every < step; }
+
+void apply_events(const Model& m, RunState& s, Trace* trace) {
+  const int32_t today = m.start_day + s.day;
+  for (size_t i = 0; i < m.event.size(); ++i) {
+    if (s.event_fired[i]) continue;
+    const EventModel& e = m.event[i];
+    const bool now = e.at_day != INT32_MIN ? today >= e.at_day : eval_condition(m, s, e.cond);
+    if (!now) continue;
+    s.event_fired[i] = 1;
+    const char* what = "";
+    switch (e.kind) {
+      case Event::Kind::leader_change:
+        ++s.leader_epoch[e.actor];
+        what = "new leader";
+        break;
+      case Event::Kind::election:
+        ++s.leader_epoch[e.actor];
+        what = "election";
+        break;
+      case Event::Kind::treaty_signed:
+        s.treaty_active[e.treaty] = 1;
+        what = "treaty in force";
+        break;
+      case Event::Kind::treaty_ended:
+        s.treaty_active[e.treaty] = 0;
+        what = "treaty lapses";
+        break;
+      case Event::Kind::council_absent:
+        s.council_absent[static_cast<size_t>(e.organization) * m.nactor + e.actor] = 1;
+        what = "stops attending the council";
+        break;
+      case Event::Kind::council_present:
+        s.council_absent[static_cast<size_t>(e.organization) * m.nactor + e.actor] = 0;
+        what = "returns to the council";
+        break;
+    }
+    if (trace) {
+      std::string who = e.actor != kNone ? m.actor_id[e.actor] : e.treaty != kNone ? m.treaty_id[e.treaty] : "";
+      trace->add(s.day, "event", e.actor != kNone ? m.actor_id[e.actor] : "", who + ": " + what);
+    }
+  }
+}
+
+int fighting_war_of(const Model& m, const RunState& s, int actor) {
+  for (int w = 0; w < m.nwar; ++w)
+    if (s.side[w * m.nactor + actor] && s.war[w].status == WarStatus::fighting) return w;
+  return kNone;
+}
+
+// Personnel of `actor` in theatre `t` and on the way there.
+double deployed_personnel(const Model& m, const RunState& s, int actor, int t) {
+  double p = 0;
+  for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
+    p += s.personnel[static_cast<size_t>(actor) * m.nregion + r];
+  for (int i = 0; i < s.nmovement; ++i)
+    if (s.movement[i].actor == actor && s.movement[i].theater == t) p += s.movement[i].personnel;
+  return p;
+}
+
+// War production and the flow of new men and weapons to the front, every
+// `dt` days: mobilization ramps output up, the population caps the army, and
+// a foreign power sends no more than its commitment allows.
+void produce_and_reinforce(const Model& m, RunState& s, double dt) {
+  const Coefficients& c = m.coef;
+  for (int a = 0; a < m.nactor; ++a) {
+    const int w = fighting_war_of(m, s, a);
+    if (w == kNone) continue;
+    const int t = m.war[w].theater;
+    const ActorModel& am = m.actor[a];
+    Equip& pool = s.pool[a];
+    s.mobilization[a] = std::min(1.0, s.mobilization[a] + dt / c.mobilization_days);
+    const double scale = (1 + (c.war_production_multiplier - 1) * s.mobilization[a]) * dt / 365.0;
+    const double deployed = deployed_personnel(m, s, a, t);
+    const double room = std::max(0.0, c.max_mobilized_share * am.population - deployed - pool.personnel);
+    pool.personnel += std::min(room, am.production_per_year.personnel * scale);
+    pool.tanks += am.production_per_year.tanks * scale;
+    pool.artillery += am.production_per_year.artillery * scale;
+    pool.aircraft += am.production_per_year.aircraft * scale;
+    pool.ships += am.production_per_year.ships * scale;
+
+    Movement mv;
+    mv.actor = a;
+    mv.theater = t;
+    double share;
+    if (fights_at_home(m, a, t)) {
+      share = c.replacement_share;
+      const int cap = s.capital[a];
+      mv.region = cap != kNone && region_side(m, s, cap) == s.side[w * m.nactor + a] ? cap : kNone;
+      mv.arrive_day = s.day + 3;
+      // at home every aircraft and ship is in the fight already
+      const size_t at = static_cast<size_t>(a) * m.ntheater + t;
+      s.aircraft[at] += pool.aircraft;
+      s.ships[at] += pool.ships;
+      pool.aircraft = pool.ships = 0;
+    } else {
+      const double cap = am.deployable_share * am.stock.personnel * s.commitment[a];
+      const double wanted = pool.personnel * c.replacement_share;
+      share = pool.personnel > 0 ? std::clamp(std::min(wanted, cap - deployed) / pool.personnel, 0.0, 1.0) : 0.0;
+      mv.arrive_day = s.day + interval(am.deploy_days);
+      const double air_share = am.deployable_share * s.commitment[a] * c.replacement_share;
+      mv.aircraft = pool.aircraft * air_share;
+      mv.ships = pool.ships * air_share;
+    }
+    mv.personnel = pool.personnel * share;
+    mv.tanks = pool.tanks * share;
+    mv.artillery = pool.artillery * share;
+    if (mv.personnel + mv.tanks + mv.artillery + mv.aircraft + mv.ships <= 0) continue;
+    pool.personnel -= mv.personnel;
+    pool.tanks -= mv.tanks;
+    pool.artillery -= mv.artillery;
+    pool.aircraft -= mv.aircraft;
+    pool.ships -= mv.ships;
+    queue_movement(m, s, mv);
+  }
+}
+
+// A war ends in victory when one side holds every region the other side owns.
+void check_victory(const Model& m, RunState& s, Trace* trace) {
+  for (int w = 0; w < m.nwar; ++w) {
+    if (s.war[w].status != WarStatus::fighting) continue;
+    const int t = m.war[w].theater;
+    int owned[3] = {0, 0, 0}, lost[3] = {0, 0, 0};
+    for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) {
+      const int owner_side = s.side[w * m.nactor + m.region[r].owner];
+      if (!owner_side) continue;
+      ++owned[owner_side];
+      const int holder_side = region_side(m, s, r);
+      if (holder_side && holder_side != owner_side) ++lost[owner_side];
+    }
+    for (int loser = 1; loser <= 2; ++loser)
+      if (owned[loser] > 0 && lost[loser] == owned[loser]) {
+        end_war(m, s, w, WarStatus::ended, 3 - loser, trace);
+        break;
+      }
+  }
+}
+
+void check_checkpoints(const Model& m, RunState& s, bool final) {
+  const int32_t today = m.start_day + s.day;
+  for (size_t i = 0; i < m.checkpoint.size(); ++i) {
+    if (s.checkpoint_met[i] >= 0) continue;
+    if (today >= m.checkpoint[i].day || final)
+      s.checkpoint_met[i] = eval_condition(m, s, m.checkpoint[i].cond) ? 1 : 0;
+  }
+}
+
+}  // namespace
+
+const char* outcome_name(Outcome o) { return kOutcomeNames[static_cast<int>(o)]; }
+
+bool parse_outcome(std::string_view name, Outcome& out) {
+  for (int i = 0; i < kOutcomeCount; ++i)
+    if (name == kOutcomeNames[i]) {
+      out = static_cast<Outcome>(i);
+      return true;
+    }
+  return false;
+}
+
+void start_run(const Model& m, RunState& s, Trace* trace) {
+  reset_world(m, s);
+  // belligerents at the start commit as if they had just entered
+  for (int w = 0; w < m.nwar; ++w)
+    for (int a = 0; a < m.nactor; ++a) {
+      const size_t k = static_cast<size_t>(w) * m.nactor + a;
+      const int side = s.side[k];
+      if (!side) continue;
+      s.side[k] = 0;
+      enter_war(m, s, w, a, side, 1.0, nullptr);
+      s.entered_day[a] = 0;
+    }
+  update_air_and_sea(m, s);
+  update_supply(m, s);
+  if (trace)
+    for (int w = 0; w < m.nwar; ++w) trace->add(0, "war_start", "", m.war_id[w] + " is under way");
+}
+
+void step(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
+  const Coefficients& c = m.coef;
+  apply_events(m, s, trace);
+  if (due(s.day, interval(c.decision_interval_days), m.step_days)) decide_strategy(m, s, rng, trace);
+  deliver_movements(m, s, trace);
+  update_air_and_sea(m, s);
+  if (s.supply_dirty) update_supply(m, s);
+  if (due(s.day, interval(c.operational_interval_days), m.step_days)) plan_operations(m, s, rng.decisions, trace);
+  resolve_combat(m, s, rng.combat, trace);
+  if (s.supply_dirty) update_supply(m, s);
+  if (due(s.day, 7, m.step_days)) produce_and_reinforce(m, s, std::max(7, m.step_days));
+  check_victory(m, s, trace);
+  check_checkpoints(m, s, false);
+#ifndef NDEBUG
+  if (const char* bad = check_invariants(m, s)) {
+    (void)bad;
+    assert(!"world invariant violated");
+  }
+#endif
+  s.day += m.step_days;
+}
+
+bool run_finished(const Model& m, const RunState& s) {
+  if (m.start_day + s.day > m.horizon_day) return true;
+  for (int w = 0; w < m.nwar; ++w)
+    if (s.war[w].status == WarStatus::fighting || s.war[w].status == WarStatus::ceasefire) return false;
+  return true;
+}
+
+void record_run(const Model& m, const RunState& s, uint64_t seed, RunRecord& out) {
+  out.seed = seed;
+  out.end_day = std::min(s.day, m.horizon_day - m.start_day);
+  // people are counted whole, so a record written to runs.csv reads back exactly
+  auto whole = [](std::vector<double>& dst, const std::vector<double>& src) {
+    dst.resize(src.size());
+    for (size_t i = 0; i < src.size(); ++i) dst[i] = std::floor(src[i]);
+  };
+  whole(out.killed, s.killed);
+  whole(out.wounded, s.wounded);
+  whole(out.captured, s.captured);
+  out.civilian_deaths = std::floor(s.civilian_deaths);
+  out.displaced = std::floor(s.displaced);
+  out.final_control = s.control;
+  out.entered_day = s.entered_day;
+  out.checkpoint_met = s.checkpoint_met;
+  out.max_rung = s.max_rung;
+  out.truce_broke = s.truce_broke;
+  out.ceasefire_control = s.ceasefire_control;
+  out.dropped_movements = s.dropped_movements;
+  out.outcome = Outcome::ongoing;
+  if (s.nuclear_used) {
+    out.outcome = Outcome::nuclear_use;
+  } else if (s.great_power_war) {
+    out.outcome = Outcome::great_power_war;
+  } else if (m.nwar > 0) {
+    const WarState& w = s.war[0];
+    switch (w.status) {
+      case WarStatus::fighting: out.outcome = Outcome::ongoing; break;
+      case WarStatus::ceasefire: out.outcome = Outcome::frozen; break;
+      case WarStatus::armistice: out.outcome = Outcome::armistice; break;
+      case WarStatus::peace: out.outcome = Outcome::peace_treaty; break;
+      case WarStatus::ended:
+        out.outcome = w.winner_side == 1 ? Outcome::victory_attackers
+                      : w.winner_side == 2 ? Outcome::victory_defenders
+                                           : Outcome::peace_treaty;
+        break;
+    }
+    if (w.status != WarStatus::fighting && w.ended_day >= 0) out.end_day = w.ended_day;
+  }
+}
+
+void run_one(const Model& m, uint64_t seed, RunState& s, RunRecord& out, Trace* trace) {
+  if (!shaped_for(m, s)) s = make_world(m);
+  RunRngs rng(seed);
+  start_run(m, s, trace);
+  while (!run_finished(m, s)) step(m, s, rng, trace);
+  check_checkpoints(m, s, true);
+  record_run(m, s, seed, out);
+}
+
+}  // namespace statecraft

@@ -1,0 +1,17 @@
+// The strategic layer: at each decision interval every actor scores its
+// options (stay out, aid, enter, escalate, offer or accept a ceasefire, ...)
+// with the theory modules and chooses by a noisy logit. What it decides is
+// applied through the seam in engine/war.h.
+#pragma once
+
+#include "model/model.h"
+#include "util/rng.h"
+#include "world/trace.h"
+#include "world/world.h"
+
+namespace statecraft {
+
+/// One round of strategic decisions for every actor that does not abstain.
+void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace);
+
+}  // namespace statecraft

@@ -1,0 +1,277 @@
+#include "ensemble/ensemble.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "report/runs_csv.h"
+#include "scenario/load.h"
+
+namespace statecraft {
+
+namespace fs = std::filesystem;
+
+std::atomic<bool>& interrupt_requested() {
+  static std::atomic<bool> flag{false};
+  return flag;
+}
+
+uint64_t fnv1a(std::string_view text, uint64_t h) {
+  for (unsigned char ch : text) {
+    h ^= ch;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+RunModels make_run_models(const Scenario& s, const Model& base) {
+  RunModels rm;
+  rm.scenario = &s;
+  rm.base = &base;
+  rm.has_draws = !s.uncertain.empty();
+  if (rm.has_draws) rm.scratch = s;
+  return rm;
+}
+
+const Model& model_for_seed(RunModels& rm, uint64_t seed) {
+  if (!rm.has_draws) return *rm.base;
+  RunRngs rngs(seed);
+  draw_uncertain(rm.scratch, rngs.draws);
+  rm.drawn = compile(rm.scratch);
+  return rm.drawn;
+}
+
+namespace {
+
+struct Slot {
+  RunRecord record;
+  int64_t index = -1;  // which run the slot holds, -1 empty
+};
+
+// The manifest that makes an output directory resumable.
+nlohmann::json manifest(const EnsembleOptions& opt, const EnsembleInfo& info, int64_t completed, bool complete) {
+  return {{"scenario_file", info.scenario_file},
+          {"variants", info.variants},
+          {"seed", opt.seed},
+          {"runs", opt.runs},
+          {"input_hash", std::to_string(opt.input_hash)},
+          {"completed", completed},
+          {"complete", complete}};
+}
+
+std::string human(double x) {
+  char buf[32];
+  if (x >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM", x / 1e6);
+  else if (x >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk", x / 1e3);
+  else std::snprintf(buf, sizeof buf, "%.0f", x);
+  return buf;
+}
+
+void print_progress(int64_t done, int64_t total, double seconds, bool final) {
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+  const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+  const int width = 30;
+  const int filled = total ? static_cast<int>(static_cast<double>(width) * static_cast<double>(done) / static_cast<double>(total)) : width;
+  std::string bar(static_cast<size_t>(filled), '#');
+  bar.resize(width, ' ');
+  std::fprintf(stderr, "\r[%s] %s/%s runs  %s runs/s  ETA %.0fs   %s", bar.c_str(), human(static_cast<double>(done)).c_str(),
+               human(static_cast<double>(total)).c_str(), human(rate).c_str(), eta, final ? "\n" : "");
+  std::fflush(stderr);
+}
+
+// Reads the rows of an interrupted run back in order; returns how many are
+// complete and truncates the file after the last complete one.
+int64_t recover_rows(const Model& m, const std::string& path, Summary& sum, const RecordSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot resume: " + path + " is missing");
+  std::string line;
+  const std::string header = runs_csv_header(m);
+  if (!std::getline(in, line) || line + "\n" != header)
+    throw std::runtime_error("cannot resume: " + path + " has a different header (another scenario?)");
+  auto good_end = static_cast<std::streamoff>(header.size());
+  int64_t rows = 0;
+  RunRecord r;
+  while (std::getline(in, line)) {
+    if (in.eof()) break;  // the last line had no newline: it was cut short
+    int64_t index;
+    if (!parse_runs_csv_row(m, line, r, index) || index != rows) break;
+    add_run(m, sum, r);
+    if (sink) sink(index, r);
+    ++rows;
+    good_end = in.tellg();
+  }
+  in.close();
+  fs::resize_file(path, static_cast<uintmax_t>(good_end));
+  return rows;
+}
+
+}  // namespace
+
+EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOptions& opt, const EnsembleInfo& info,
+                            const RecordSink& sink) {
+  EnsembleResult result;
+  result.summary = make_summary(m);
+  const auto t0 = std::chrono::steady_clock::now();
+  const bool to_disk = !opt.out_dir.empty();
+  const std::string partial = opt.out_dir + "/runs.csv.partial";
+  const std::string manifest_path = opt.out_dir + "/ensemble.json";
+  int64_t start = 0;
+  std::FILE* csv = nullptr;
+
+  if (to_disk) {
+    fs::create_directories(opt.out_dir);
+    if (opt.resume) {
+      std::ifstream mf(manifest_path);
+      if (!mf) throw std::runtime_error("cannot resume: no " + manifest_path);
+      nlohmann::json man;
+      try {
+        mf >> man;
+      } catch (const std::exception&) {
+        throw std::runtime_error("cannot resume: " + manifest_path + " is not valid JSON");
+      }
+      if (man.value("complete", false)) throw std::runtime_error("nothing to resume: the ensemble in " + opt.out_dir + " is complete");
+      if (man.value("input_hash", "") != std::to_string(opt.input_hash) || man.value("seed", uint64_t{0}) != opt.seed ||
+          man.value("runs", int64_t{0}) != opt.runs)
+        throw std::runtime_error("cannot resume: " + opt.out_dir +
+                                 " holds an ensemble of another scenario, variant, seed or run count");
+      start = recover_rows(m, partial, result.summary, sink);
+      csv = std::fopen(partial.c_str(), "ab");
+    } else {
+      csv = std::fopen(partial.c_str(), "wb");
+      if (csv) {
+        const std::string header = runs_csv_header(m);
+        std::fwrite(header.data(), 1, header.size(), csv);
+      }
+    }
+    if (!csv) throw std::runtime_error("cannot write " + partial);
+    write_file_atomic(manifest_path, manifest(opt, info, start, false).dump(2) + "\n");
+  }
+
+  const int nthreads = std::max(1, opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency()));
+  const int64_t window = 256;
+  std::vector<Slot> slots(window);
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  int64_t next = start, sink_at = start;
+  bool stop = false;
+
+  auto worker = [&]() {
+    RunModels rm = make_run_models(s, m);
+    RunState state;
+    RunRecord record;
+    for (;;) {
+      int64_t i;
+      {
+        std::unique_lock lock(mu);
+        consumed.wait(lock, [&] { return stop || next >= opt.runs || next < sink_at + window; });
+        if (stop || next >= opt.runs) return;
+        i = next++;
+      }
+      const uint64_t seed = run_seed(opt.seed, static_cast<uint64_t>(i));
+      const Model& model = model_for_seed(rm, seed);
+      run_one(model, seed, state, record);
+      {
+        std::lock_guard lock(mu);
+        Slot& slot = slots[static_cast<size_t>(i % window)];
+        slot.record = record;
+        slot.index = i;
+      }
+      produced.notify_all();
+    }
+  };
+
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<size_t>(nthreads));
+  for (int k = 0; k < nthreads; ++k) pool.emplace_back(worker);
+
+  const bool show = !opt.quiet && isatty(STDERR_FILENO);
+  auto last_print = std::chrono::steady_clock::now();
+  std::string buffer;
+  RunRecord current;
+  while (sink_at < opt.runs) {
+    {
+      std::unique_lock lock(mu);
+      const bool ready = produced.wait_for(lock, std::chrono::milliseconds(100), [&] {
+        return slots[static_cast<size_t>(sink_at % window)].index == sink_at;
+      });
+      if (!ready) {
+        if (interrupt_requested().load()) {
+          // finish nothing new; keep what is already in order
+          stop = true;
+          consumed.notify_all();
+          break;
+        }
+        continue;
+      }
+      std::swap(current, slots[static_cast<size_t>(sink_at % window)].record);
+      slots[static_cast<size_t>(sink_at % window)].index = -1;
+    }
+    add_run(m, result.summary, current);
+    if (sink) sink(sink_at, current);
+    if (csv) append_runs_csv_row(m, current, sink_at, buffer);
+    {
+      std::lock_guard lock(mu);
+      ++sink_at;
+    }
+    consumed.notify_all();
+    if (csv && buffer.size() > (1 << 20)) {
+      std::fwrite(buffer.data(), 1, buffer.size(), csv);
+      buffer.clear();
+    }
+    if (show && std::chrono::steady_clock::now() - last_print > std::chrono::milliseconds(200)) {
+      last_print = std::chrono::steady_clock::now();
+      print_progress(sink_at, opt.runs, std::chrono::duration<double>(last_print - t0).count(), false);
+    }
+    if (interrupt_requested().load()) {
+      std::lock_guard lock(mu);
+      stop = true;
+      consumed.notify_all();
+      // records already finished in order are still taken below
+    }
+  }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+  }
+  consumed.notify_all();
+  for (auto& th : pool) th.join();
+  // take any finished records that are next in order
+  while (sink_at < opt.runs && slots[static_cast<size_t>(sink_at % window)].index == sink_at) {
+    Slot& slot = slots[static_cast<size_t>(sink_at % window)];
+    add_run(m, result.summary, slot.record);
+    if (sink) sink(sink_at, slot.record);
+    if (csv) append_runs_csv_row(m, slot.record, sink_at, buffer);
+    slot.index = -1;
+    ++sink_at;
+  }
+
+  result.completed = sink_at;
+  result.interrupted = sink_at < opt.runs;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (show) print_progress(sink_at, opt.runs, result.seconds, true);
+  if (csv) {
+    std::fwrite(buffer.data(), 1, buffer.size(), csv);
+    const bool ok = std::fflush(csv) == 0;
+    std::fclose(csv);
+    if (!ok) throw std::runtime_error("cannot write " + partial);
+    if (result.interrupted) {
+      write_file_atomic(manifest_path, manifest(opt, info, sink_at, false).dump(2) + "\n");
+    } else {
+      write_file_atomic(opt.out_dir + "/summary.json", summary_json(m, result.summary, info).dump(2) + "\n");
+      fs::rename(partial, opt.out_dir + "/runs.csv");
+      write_file_atomic(manifest_path, manifest(opt, info, sink_at, true).dump(2) + "\n");
+    }
+  }
+  return result;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,260 @@
+#include "world/world.h"
+
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+namespace statecraft {
+
+RunState make_world(const Model& m) {
+  RunState s;
+  const size_t nar = static_cast<size_t>(m.nactor) * m.nregion;
+  const size_t nat = static_cast<size_t>(m.nactor) * m.ntheater;
+  s.control.resize(m.nregion);
+  s.fortification.resize(m.nregion);
+  s.progress_km.resize(m.nregion);
+  s.attack_target.resize(m.nregion);
+  s.population.resize(m.nregion);
+  s.fought.resize(m.nregion);
+  s.personnel.resize(nar);
+  s.tanks.resize(nar);
+  s.artillery.resize(nar);
+  s.aircraft.resize(nat);
+  s.ships.resize(nat);
+  s.theater_reserve.resize(nat);
+  s.reserve_arrival_days.resize(nat);
+  s.pool.resize(m.nactor);
+  s.mobilization.resize(m.nactor);
+  s.commitment.resize(m.nactor);
+  s.leader_epoch.resize(m.nactor);
+  s.supply_km.resize(m.nregion);
+  s.supply_eff.resize(m.nregion);
+  s.supply_parent.resize(m.nregion);
+  s.capital.resize(m.nactor);
+  s.war.resize(m.nwar);
+  s.side.resize(static_cast<size_t>(m.nwar) * m.nactor);
+  s.entered_day.resize(m.nactor);
+  s.theater.resize(m.ntheater);
+  s.aim.resize(static_cast<size_t>(m.nwar) * m.nactor);
+  s.claim.resize(nar);
+  s.treaty_active.resize(m.ntreaty);
+  s.council_absent.resize(static_cast<size_t>(m.norg) * m.nactor);
+  s.event_fired.resize(m.event.size());
+  s.killed.resize(m.nactor);
+  s.wounded.resize(m.nactor);
+  s.captured.resize(m.nactor);
+  s.region_civilian_deaths.resize(m.nregion);
+  s.checkpoint_met.resize(m.checkpoint.size());
+  for (auto* v : {&s.scratch.power, &s.scratch.attack_power, &s.scratch.dist, &s.scratch.value, &s.scratch.need,
+                  &s.scratch.killed_here})
+    v->assign(m.nregion, 0.0);
+  s.scratch.done.assign(m.nregion, 0);
+  s.scratch.parent.assign(m.nregion, kNone);
+  s.scratch.component.assign(m.nregion, kNone);
+  reset_world(m, s);
+  return s;
+}
+
+bool shaped_for(const Model& m, const RunState& s) {
+  return s.personnel.size() == static_cast<size_t>(m.nactor) * m.nregion &&
+         s.aircraft.size() == static_cast<size_t>(m.nactor) * m.ntheater && s.war.size() == static_cast<size_t>(m.nwar) &&
+         s.treaty_active.size() == static_cast<size_t>(m.ntreaty) &&
+         s.council_absent.size() == static_cast<size_t>(m.norg) * m.nactor && s.event_fired.size() == m.event.size() &&
+         s.checkpoint_met.size() == m.checkpoint.size();
+}
+
+void reset_world(const Model& m, RunState& s) {
+  s.day = 0;
+  for (int r = 0; r < m.nregion; ++r) {
+    s.control[r] = m.region[r].control;
+    s.fortification[r] = m.region[r].fortification * m.coef.fortification_max;
+    s.progress_km[r] = 0;
+    s.attack_target[r] = kNone;
+    s.population[r] = m.region[r].population;
+    s.fought[r] = 0;
+    s.supply_km[r] = 0;
+    s.supply_eff[r] = 1;
+    s.supply_parent[r] = kNone;
+    s.region_civilian_deaths[r] = 0;
+  }
+  std::fill(s.personnel.begin(), s.personnel.end(), 0.0);
+  std::fill(s.tanks.begin(), s.tanks.end(), 0.0);
+  std::fill(s.artillery.begin(), s.artillery.end(), 0.0);
+  std::fill(s.aircraft.begin(), s.aircraft.end(), 0.0);
+  std::fill(s.ships.begin(), s.ships.end(), 0.0);
+  std::fill(s.theater_reserve.begin(), s.theater_reserve.end(), Equip{});
+  std::fill(s.reserve_arrival_days.begin(), s.reserve_arrival_days.end(), 0.0);
+  std::fill(s.mobilization.begin(), s.mobilization.end(), 0.0);
+  std::fill(s.commitment.begin(), s.commitment.end(), 0.0);
+  std::fill(s.leader_epoch.begin(), s.leader_epoch.end(), 0);
+  s.max_rung = 0;
+  s.great_power_war = s.nuclear_used = s.truce_broke = false;
+  s.ceasefire_control.clear();
+  for (int a = 0; a < m.nactor; ++a) s.pool[a] = m.actor[a].stock;
+
+  // forces at the start leave the home pool
+  for (const ForceModel& f : m.force) {
+    Equip& pool = s.pool[f.actor];
+    const size_t at = static_cast<size_t>(f.actor) * m.ntheater + f.theater;
+    if (f.region == kNone) {
+      Equip& r = s.theater_reserve[at];
+      r.personnel += f.equip.personnel;
+      r.tanks += f.equip.tanks;
+      r.artillery += f.equip.artillery;
+      r.aircraft += f.equip.aircraft;
+      r.ships += f.equip.ships;
+      s.reserve_arrival_days[at] = std::max(s.reserve_arrival_days[at], f.arrival_days);
+    } else {
+      const size_t ar = static_cast<size_t>(f.actor) * m.nregion + f.region;
+      s.personnel[ar] += f.equip.personnel;
+      s.tanks[ar] += f.equip.tanks;
+      s.artillery[ar] += f.equip.artillery;
+      s.aircraft[at] += f.equip.aircraft;
+      s.ships[at] += f.equip.ships;
+    }
+    pool.personnel = std::max(0.0, pool.personnel - f.equip.personnel);
+    pool.tanks = std::max(0.0, pool.tanks - f.equip.tanks);
+    pool.artillery = std::max(0.0, pool.artillery - f.equip.artillery);
+    pool.aircraft = std::max(0.0, pool.aircraft - f.equip.aircraft);
+    pool.ships = std::max(0.0, pool.ships - f.equip.ships);
+  }
+  s.nmovement = 0;
+  s.dropped_movements = 0;
+  for (int a = 0; a < m.nactor; ++a) s.capital[a] = m.actor[a].capital;
+  s.supply_dirty = true;
+
+  // wars at the start
+  std::fill(s.entered_day.begin(), s.entered_day.end(), -1);
+  std::fill(s.theater.begin(), s.theater.end(), TheaterState{});
+  std::fill(s.claim.begin(), s.claim.end(), uint8_t{0});
+  for (int w = 0; w < m.nwar; ++w) {
+    s.war[w] = WarState{};
+    for (int a = 0; a < m.nactor; ++a) {
+      const size_t k = static_cast<size_t>(w) * m.nactor + a;
+      s.side[k] = m.war_side[k];
+      s.aim[k] = AimKind::own;
+      if (s.side[k]) s.entered_day[a] = 0;
+    }
+    for (int i = m.war[w].aim_begin; i < m.war[w].aim_end; ++i) {
+      const AimModel& am = m.war_aim[i];
+      s.aim[static_cast<size_t>(w) * m.nactor + am.actor] = am.kind;
+      for (int j = am.region_begin; j < am.region_end; ++j)
+        s.claim[static_cast<size_t>(am.actor) * m.nregion + m.aim_region[j]] = 1;
+    }
+    if (s.theater[m.war[w].theater].war == kNone) s.theater[m.war[w].theater].war = w;
+  }
+
+  for (int t = 0; t < m.ntreaty; ++t)
+    s.treaty_active[t] = m.treaty[t].signed_day <= m.start_day && m.start_day < m.treaty[t].ends_day;
+  s.council_absent = m.council_absent;
+  std::fill(s.event_fired.begin(), s.event_fired.end(), uint8_t{0});
+  std::fill(s.killed.begin(), s.killed.end(), 0.0);
+  std::fill(s.wounded.begin(), s.wounded.end(), 0.0);
+  std::fill(s.captured.begin(), s.captured.end(), 0.0);
+  s.civilian_deaths = 0;
+  s.displaced = 0;
+  std::fill(s.checkpoint_met.begin(), s.checkpoint_met.end(), int8_t{-1});
+}
+
+int region_side(const Model& m, const RunState& s, int region) {
+  const int war = s.theater[m.region[region].theater].war;
+  return side_of(s, m, war, s.control[region]);
+}
+
+bool hostile(const Model& m, const RunState& s, int war, int a, int b) {
+  if (war == kNone) return false;
+  const int sa = s.side[war * m.nactor + a], sb = s.side[war * m.nactor + b];
+  return sa != 0 && sb != 0 && sa != sb;
+}
+
+int new_controller(const Model& m, const RunState& s, int war, int region, int side, int taker) {
+  const int owner = m.region[region].owner;
+  return side_of(s, m, war, owner) == side ? owner : taker;
+}
+
+bool claims_region(const Model& m, const RunState& s, int war, int actor, int region) {
+  if (war == kNone) return false;
+  const int my_side = s.side[war * m.nactor + actor];
+  if (!my_side) return false;
+  switch (s.aim[static_cast<size_t>(war) * m.nactor + actor]) {
+    case AimKind::all: return true;
+    case AimKind::own: return s.side[war * m.nactor + m.region[region].owner] == my_side;
+    case AimKind::regions:
+      return s.claim[static_cast<size_t>(actor) * m.nregion + region] ||
+             s.side[war * m.nactor + m.region[region].owner] == my_side;
+  }
+  return false;
+}
+
+const char* check_invariants(const Model& m, const RunState& s) {
+  auto bad = [](double v) { return !(v >= 0) || !std::isfinite(v); };
+  for (size_t i = 0; i < s.personnel.size(); ++i)
+    if (bad(s.personnel[i]) || bad(s.tanks[i]) || bad(s.artillery[i])) return "negative or non-finite force";
+  for (size_t i = 0; i < s.aircraft.size(); ++i)
+    if (bad(s.aircraft[i]) || bad(s.ships[i])) return "negative or non-finite air or naval pool";
+  for (int a = 0; a < m.nactor; ++a) {
+    const Equip& p = s.pool[a];
+    if (bad(p.personnel) || bad(p.tanks) || bad(p.artillery) || bad(p.aircraft) || bad(p.ships))
+      return "negative or non-finite home pool";
+    if (bad(s.killed[a]) || bad(s.wounded[a]) || bad(s.captured[a])) return "negative or non-finite losses";
+  }
+  for (int r = 0; r < m.nregion; ++r) {
+    if (s.control[r] < 0 || s.control[r] >= m.nactor) return "region controlled by an unknown actor";
+    if (bad(s.population[r])) return "negative or non-finite population";
+  }
+  for (int i = 0; i < s.nmovement; ++i) {
+    const Movement& mv = s.movement[i];
+    if (bad(mv.personnel) || bad(mv.tanks) || bad(mv.artillery) || bad(mv.aircraft) || bad(mv.ships))
+      return "negative movement";
+  }
+  if (bad(s.civilian_deaths) || bad(s.displaced)) return "negative civilian losses";
+  return nullptr;
+}
+
+void add_losses(RunState& s, int actor, double killed, double wounded, double captured) {
+  assert(killed >= 0 && wounded >= 0 && captured >= 0);
+  s.killed[actor] += killed;
+  s.wounded[actor] += wounded;
+  s.captured[actor] += captured;
+}
+
+bool eval_condition(const Model& m, const RunState& s, int node) {
+  if (node == kNone) return true;
+  const CondNode& c = m.cond_node[node];
+  switch (c.op) {
+    case Condition::Op::always: return true;
+    case Condition::Op::controls: {
+      const int holder = s.control[c.region];
+      if (holder == c.actor) return true;
+      const int war = s.theater[m.region[c.region].theater].war;
+      const int side = side_of(s, m, war, c.actor);
+      return side != 0 && side_of(s, m, war, holder) == side;
+    }
+    case Condition::Op::at_war:
+      for (int w = 0; w < m.nwar; ++w)
+        if (s.side[w * m.nactor + c.actor] && s.war[w].status == WarStatus::fighting) return true;
+      return false;
+    case Condition::Op::after: return m.start_day + s.day >= c.day;
+    case Condition::Op::before: return m.start_day + s.day < c.day;
+    case Condition::Op::deaths_above: {
+      double total = 0;
+      if (c.actor != kNone) total = s.killed[c.actor];
+      else
+        for (double k : s.killed) total += k;
+      return total > c.value;
+    }
+    case Condition::Op::all:
+      for (int i = c.child_begin; i < c.child_end; ++i)
+        if (!eval_condition(m, s, m.cond_child[i])) return false;
+      return true;
+    case Condition::Op::any:
+      for (int i = c.child_begin; i < c.child_end; ++i)
+        if (eval_condition(m, s, m.cond_child[i])) return true;
+      return false;
+    case Condition::Op::not_:
+      return c.child_begin == c.child_end || !eval_condition(m, s, m.cond_child[c.child_begin]);
+  }
+  return false;
+}
+
+}  // namespace statecraft
