@@ -248,7 +248,8 @@ TEST(CowSystem, NatoMembersInForce1950And1952) {
   EXPECT_FALSE(nato->ends_on.has_value());
   EXPECT_EQ(nato->members, (std::vector<std::string>{"USA", "CAN", "UKG", "NTH", "BEL", "LUX", "FRN", "POR", "ITA",
                                                      "NOR", "DEN", "ICE"}));
-  const Treaty* nato52 = treaty(system_year(cow(), 1952), "cow-alliance-227");
+  const SystemYear y52 = system_year(cow(), 1952);
+  const Treaty* nato52 = treaty(y52, "cow-alliance-227");
   ASSERT_NE(nato52, nullptr);
   EXPECT_EQ(nato52->members.size(), 14u);
   EXPECT_TRUE(has(nato52->members, "GRC") && has(nato52->members, "TUR"));
