@@ -37,7 +37,7 @@ double side_personnel(const Model& m, const RunState& s, int war, int side, int 
 
 int32_t travel_days(const Model& m, int from, int to) {
   // roads wind: 1.3 x the straight line
-  const double km = distance_km(m.region[from].at, m.region[to].at) * 1.3;
+  const double km = m.km(from, to) * 1.3;
   return std::max<int32_t>(1, static_cast<int32_t>(std::ceil(km / m.coef.road_km_per_day)));
 }
 
@@ -239,7 +239,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     double best = 0;
     for (int d = r0; d < r1; ++d) {
       if (d == r || comp[d] != comp[r] || need[d] <= 0) continue;
-      const double score = need[d] / (1 + distance_km(m.region[r].at, m.region[d].at) / 300);
+      const double score = need[d] / (1 + m.km(r, d) / 300);
       if (score > best) {
         best = score;
         dest = d;
@@ -286,12 +286,12 @@ void deliver_movements(const Model& m, RunState& s, Trace* trace) {
     int dest = mv.region;
     if (dest != kNone && (side == 0 || region_side(m, s, dest) != side)) {
       // the destination fell on the way: stop at the nearest region still ours
-      const LatLon from = m.region[dest].at;
+      const int from = dest;
       dest = kNone;
       double best = 0;
       for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) {
         if (side == 0 || region_side(m, s, r) != side) continue;
-        const double d = distance_km(from, m.region[r].at);
+        const double d = m.km(from, r);
         if (dest == kNone || d < best) {
           best = d;
           dest = r;

@@ -94,7 +94,21 @@ void produce_and_reinforce(const Model& m, RunState& s, double dt) {
     const ActorModel& am = m.actor[a];
     Equip& pool = s.pool[a];
     s.mobilization[a] = std::min(1.0, s.mobilization[a] + dt / c.mobilization_days);
-    const double scale = (1 + (c.war_production_multiplier - 1) * s.mobilization[a]) * dt / 365.0;
+    // aid buys the recipient a share of each donor's output
+    double aid_in = 0;
+    for (int d = 0; d < m.nactor; ++d) {
+      const double flow = s.aid_usd[static_cast<size_t>(d) * m.nactor + a];
+      if (flow <= 0) continue;
+      aid_in += flow;
+      const ActorModel& dm = m.actor[d];
+      const double share = c.econ_aid_effect * flow / std::max(dm.spending_usd, 0.02 * dm.gdp_usd) * dt / 365.0;
+      pool.tanks += dm.production_per_year.tanks * share;
+      pool.artillery += dm.production_per_year.artillery * share;
+      pool.aircraft += dm.production_per_year.aircraft * share;
+    }
+    const double own_budget = std::max(am.spending_usd, 0.02 * am.gdp_usd);
+    const double aid_boost = own_budget > 0 ? std::min(1.0, 0.25 * c.econ_aid_effect * aid_in / own_budget) : 0.0;
+    const double scale = (1 + (c.war_production_multiplier - 1) * s.mobilization[a]) * (1 + aid_boost) * dt / 365.0;
     const double deployed = deployed_personnel(m, s, a, t);
     const double room = std::max(0.0, c.max_mobilized_share * am.population - deployed - pool.personnel);
     pool.personnel += std::min(room, am.production_per_year.personnel * scale);
@@ -193,7 +207,9 @@ void start_run(const Model& m, RunState& s, Trace* trace) {
       s.side[k] = 0;
       enter_war(m, s, w, a, side, 1.0, nullptr);
       s.entered_day[a] = 0;
+      s.rung[a] = 3;  // already fighting with everything it has
     }
+  s.max_rung = *std::max_element(s.rung.begin(), s.rung.end());
   update_air_and_sea(m, s);
   update_supply(m, s);
   if (trace)
@@ -202,6 +218,7 @@ void start_run(const Model& m, RunState& s, Trace* trace) {
 
 void step(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
   const Coefficients& c = m.coef;
+  check_truces(m, s, trace);
   apply_events(m, s, trace);
   if (due(s.day, interval(c.decision_interval_days), m.step_days)) decide_strategy(m, s, rng, trace);
   deliver_movements(m, s, trace);
@@ -223,9 +240,13 @@ void step(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
 }
 
 bool run_finished(const Model& m, const RunState& s) {
-  if (m.start_day + s.day > m.horizon_day) return true;
-  for (int w = 0; w < m.nwar; ++w)
-    if (s.war[w].status == WarStatus::fighting || s.war[w].status == WarStatus::ceasefire) return false;
+  if (m.start_day + s.day > m.horizon_day || s.great_power_war || s.nuclear_used) return true;
+  for (int w = 0; w < m.nwar; ++w) {
+    if (s.war[w].status == WarStatus::fighting) return false;
+    // a truce drawn to collapse before the horizon still has a future to simulate
+    if ((s.war[w].status == WarStatus::armistice || s.war[w].status == WarStatus::ceasefire) && s.truce_break_day[w] >= 0)
+      return false;
+  }
   return true;
 }
 
@@ -275,7 +296,17 @@ void run_one(const Model& m, uint64_t seed, RunState& s, RunRecord& out, Trace* 
   if (!shaped_for(m, s)) s = make_world(m);
   RunRngs rng(seed);
   start_run(m, s, trace);
-  while (!run_finished(m, s)) step(m, s, rng, trace);
+  while (!run_finished(m, s)) {
+    // nothing moves while every war is under a truce: jump to the day one breaks
+    int32_t next = INT32_MAX;
+    bool quiet = true;
+    for (int w = 0; w < m.nwar; ++w) {
+      if (s.war[w].status == WarStatus::fighting) quiet = false;
+      else if (s.truce_break_day[w] >= 0) next = std::min(next, s.truce_break_day[w]);
+    }
+    if (quiet && next != INT32_MAX && next > s.day) s.day = next - (next - s.day) % m.step_days;
+    step(m, s, rng, trace);
+  }
   check_checkpoints(m, s, true);
   record_run(m, s, seed, out);
 }

@@ -11,7 +11,12 @@
 
 namespace statecraft {
 
-/// One round of strategic decisions for every actor that does not abstain.
+/// One round of strategic decisions for every actor that does not abstain:
+/// councils vote, beliefs update, every actor scores its options and chooses,
+/// talks progress, unintended escalation may strike, war costs accrue.
 void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace);
+
+/// Resumes any war whose truce was drawn to collapse today.
+void check_truces(const Model& m, RunState& s, Trace* trace);
 
 }  // namespace statecraft

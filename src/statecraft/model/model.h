@@ -177,6 +177,9 @@ struct Model {
   std::vector<int> entry_region;
   std::vector<int> border_begin;       // (ntheater x nactor + 1) CSR offsets into border_region
   std::vector<int> border_region;
+  std::vector<double> region_km;       // (nregion x nregion) great-circle km between region points
+  std::vector<double> home_km;         // (nactor x nregion) km from a region to the actor's homeland:
+                                       // 0 if it owns it, else the nearest border region or its capital
 
   // --- forces at the start ---
   std::vector<ForceModel> force;
@@ -222,6 +225,7 @@ struct Model {
   const int* borders(int t, int a) const {
     return border_region.data() + border_begin[t * nactor + a];
   }
+  double km(int r1, int r2) const { return region_km[static_cast<size_t>(r1) * nregion + r2]; }
 };
 
 /// Compiles a checked Scenario (see check_scenario) into a Model. Names are

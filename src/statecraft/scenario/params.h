@@ -89,9 +89,61 @@ struct Coefficients {
   double landing_min_gain = 0.25;    // share of enemy strength a landing must cut off to be planned
   double threat_weight = 1.0;        // weight of defending a threatened region vs attacking
 
-  // --- strategic decisions (issue 3 fills the theory terms) ---
-  double miscalculation = 0.35;      // logit temperature of strategic choices
+  // --- strategic decisions ---
+  double miscalculation = 0.25;      // logit temperature of strategic choices
   double perception_noise = 0.2;     // log-sd of errors in perceived strength and resolve
+  double inertia = 1.0;              // score an option needs over the status quo to be worth a change
+  double limited_commitment = 0.35;  // share of deployable forces a limited intervention sends
+  double belief_force_slope = 1.2;   // how strongly the theatre force ratio shapes a side's chances
+  double belief_holdings_slope = 3.0;  // how strongly ground held shapes them
+  double belief_trend_slope = 6.0;   // how strongly recent gains shape them
+
+  // --- theory module parameters ---
+  double realism_stake_scale = 2.5;      // value of a stake at risk
+  double realism_entry_cost = 1.2;       // cost of fighting, before casualty tolerance and regime
+  double realism_aid_cost = 0.25;        // cost of sending aid
+  double realism_weariness_scale = 2.0;  // pull of losses towards ending a war
+  double realism_weariness_ref = 0.004;  // deaths per head of population that wear out a fully tolerant state
+
+  double bop_threshold = 0.45;           // bloc share of system capability counted as preponderant
+  double bop_scale = 2.0;
+
+  double bot_distance_km = 250;          // proximity halves every ~0.7 of this distance
+  double bot_offense_ref = 200000;       // personnel at which a force counts as half offensive capacity
+  double bot_scale = 6.0;
+  double bot_bandwagon_ratio = 8;        // power ratio beyond which a threatened state tends to bandwagon
+
+  double cs_treaty_scale = 2.0;          // pull of a defence obligation times its reliability
+  double cs_org_scale = 1.5;             // pull of an authorized collective-security call
+  double cs_partner_penalty = 2.0;       // cost of attacking a treaty partner
+
+  double deter_nuclear_scale = 1.5;
+  double deter_conventional_scale = 0.8;
+  double deter_structural_scale = 3.0;   // mutual deterrence between near-equal major powers
+  double deter_widen_scale = 1.5;        // restraint on widening aims near a wary great power
+
+  double esc_risk_scale = 4.0;           // fear of climbing the ladder
+  double esc_desperation_scale = 1.5;    // pull to escalate when losing a high-stakes war
+  double esc_accident_rate = 0.001;      // weekly chance per rung^2 of slipping one rung up unintended
+
+  double barg_learning_rate = 0.25;      // how fast beliefs converge per unit of fighting
+  double barg_optimism = 0.6;            // mean initial over-optimism of each side (logit units)
+  double barg_settle_scale = 4.0;        // pull of a settlement better than fighting on
+  double barg_talks_weeks = 40;          // mean weeks from talks to an armistice
+  double barg_cost_scale = 2.0;          // value of a year of war's losses in settlement terms
+  double barg_widen_scale = 2.0;         // pull to widen aims when winning
+  double barg_truce_hazard = 0.08;       // yearly chance a truce collapses, before modifiers
+  double barg_claims_weight = 1.5;       // unresolved claims raise the hazard
+  double barg_separation_weight = 1.0;   // fortified separation of forces lowers it
+  double barg_deterrence_weight = 1.0;   // guarantors lower it
+  double barg_trade_weight = 0.5;        // trade across the line raises it (no economic separation)
+  double barg_peace_scale = 2.0;         // pull to turn a truce into peace when claims are met
+
+  double econ_soldier_cost = 3.0;        // yearly cost of a deployed soldier in GDP per head
+  double econ_trade_scale = 5.0;         // cost of fighting a trading partner, per trade/GDP
+  double econ_collapse_burden = 1.5;     // cumulative war cost in years of GDP that breaks an economy
+  double econ_burden_scale = 1.0;
+  double econ_aid_effect = 1.0;          // production gain per unit of aid relative to own spending
 
   // --- theory modules: enabled (0/1) and weight ---
   double realism_enabled = 1, realism_weight = 1;

@@ -45,12 +45,31 @@ RunState make_world(const Model& m) {
   s.captured.resize(m.nactor);
   s.region_civilian_deaths.resize(m.nregion);
   s.checkpoint_met.resize(m.checkpoint.size());
+  const size_t nw = m.nwar, na = m.nactor;
+  s.rung.resize(na);
+  s.alignment.resize(nw * na);
+  s.aid_usd.resize(na * na);
+  s.sanctioned.resize(na * na);
+  s.warned.resize(nw * na * 3);
+  s.optimism.resize(na);
+  s.belief.resize(nw * 3);
+  s.authorized.resize(static_cast<size_t>(m.norg) * nw);
+  s.talks_day.resize(nw);
+  s.offer_side.resize(nw);
+  s.truce_break_day.resize(nw);
+  s.war_cost.resize(na);
+  s.holdings_hist.resize(nw * 8);
+  s.killed_mark.resize(na);
+  s.epoch_seen.resize(na);
+  s.war_view.resize(nw);
+  s.actor_view.resize(na);
   for (auto* v : {&s.scratch.power, &s.scratch.attack_power, &s.scratch.dist, &s.scratch.value, &s.scratch.need,
                   &s.scratch.killed_here})
     v->assign(m.nregion, 0.0);
   s.scratch.done.assign(m.nregion, 0);
   s.scratch.parent.assign(m.nregion, kNone);
   s.scratch.component.assign(m.nregion, kNone);
+  s.scratch.side_personnel.assign(static_cast<size_t>(3) * m.nregion, 0.0);
   reset_world(m, s);
   return s;
 }
@@ -154,6 +173,22 @@ void reset_world(const Model& m, RunState& s) {
   s.civilian_deaths = 0;
   s.displaced = 0;
   std::fill(s.checkpoint_met.begin(), s.checkpoint_met.end(), int8_t{-1});
+  std::fill(s.rung.begin(), s.rung.end(), 0);
+  std::fill(s.alignment.begin(), s.alignment.end(), int8_t{0});
+  s.aid_usd = m.aid_usd;
+  s.sanctioned = m.sanctions;
+  std::fill(s.warned.begin(), s.warned.end(), uint8_t{0});
+  std::fill(s.optimism.begin(), s.optimism.end(), 0.0);
+  std::fill(s.belief.begin(), s.belief.end(), 0.5);
+  std::fill(s.authorized.begin(), s.authorized.end(), uint8_t{0});
+  std::fill(s.talks_day.begin(), s.talks_day.end(), -1);
+  std::fill(s.offer_side.begin(), s.offer_side.end(), int8_t{0});
+  std::fill(s.truce_break_day.begin(), s.truce_break_day.end(), -1);
+  std::fill(s.war_cost.begin(), s.war_cost.end(), 0.0);
+  std::fill(s.holdings_hist.begin(), s.holdings_hist.end(), -1.0);
+  s.hist_pos = 0;
+  std::fill(s.killed_mark.begin(), s.killed_mark.end(), 0.0);
+  std::fill(s.epoch_seen.begin(), s.epoch_seen.end(), -1);
 }
 
 int region_side(const Model& m, const RunState& s, int region) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "world/views.h"
 
 namespace statecraft {
 
@@ -112,6 +113,26 @@ struct RunState {
   bool truce_broke = false;            // a ceasefire or armistice collapsed
   std::vector<int> ceasefire_control;  // (nregion) control when the last ceasefire took hold; empty if none
 
+  // --- the strategic layer's state (engine/strategy.cpp) ---
+  std::vector<int> rung;                // (nactor) escalation rung, 0 none .. 6 nuclear use
+  std::vector<int8_t> alignment;        // (nwar x nactor) side an actor has aligned with without fighting
+  std::vector<double> aid_usd;          // (nactor x nactor) aid per year now, [from * nactor + to]
+  std::vector<uint8_t> sanctioned;      // (nactor x nactor) [by * nactor + on]
+  std::vector<uint8_t> warned;          // (nwar x nactor x 3) the actor has warned a side off
+  std::vector<double> optimism;         // (nactor) bias of its leader's beliefs, logit units
+  std::vector<double> belief;           // (nwar x 3) each side's belief in its own victory
+  std::vector<uint8_t> authorized;      // (norg x nwar) council authorized action against the attackers
+  std::vector<int32_t> talks_day;       // (nwar) day armistice talks opened, -1 none
+  std::vector<int8_t> offer_side;       // (nwar) side with a ceasefire offer on the table, 0 none
+  std::vector<int32_t> truce_break_day; // (nwar) day a truce will collapse, -1 never
+  std::vector<double> war_cost;         // (nactor) cumulative war cost, USD
+  std::vector<double> holdings_hist;    // (nwar x 8) weekly holdings of the attackers' side, ring
+  int hist_pos = 0;
+  std::vector<double> killed_mark;      // (nactor) deaths at the last decision round
+  std::vector<int> epoch_seen;          // (nactor) leader epoch the beliefs were drawn for
+  std::vector<WarView> war_view;        // (nwar) recomputed each decision round
+  std::vector<ActorView> actor_view;    // (nactor) recomputed per war scored
+
   // --- history checkpoints (ncheckpoint): -1 unknown, 0 failed, 1 met ---
   std::vector<int8_t> checkpoint_met;
 
@@ -126,6 +147,7 @@ struct RunState {
     std::vector<double> need;         // (nregion) operational reinforcement need
     std::vector<double> killed_here;  // (nregion) military deaths today, for civilian harm
     std::vector<int> component;       // (nregion) connected friendly territory
+    std::vector<double> side_personnel;  // (3 x nregion) personnel of each side by region
   } scratch;
 };
 

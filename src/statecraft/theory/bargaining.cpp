@@ -1,0 +1,70 @@
+// Bargaining and war termination: a side fights on while it expects more from
+// fighting (its chances times its aims, minus the cost of another year) than
+// from settling on the line it holds. Beliefs start optimistic and converge
+// as battles reveal the balance; when both sides prefer the line, talks open.
+// Aims widen with success and narrow with failure.
+#include <algorithm>
+#include <cstdio>
+
+#include "theory/theory.h"
+
+namespace statecraft {
+
+namespace {
+
+double expected_from_fighting(const TheoryContext& ctx, int actor, int side) {
+  const WarView& w = *ctx.war;
+  const double p = ctx.actor[actor].p_win[side];
+  // winning brings the claims; losing leaves what the enemy does not claim
+  return p * w.claims[side] + (1 - p) * std::max(0.0, 1 - w.claims[3 - side]);
+}
+
+double year_of_war_cost(const TheoryContext& ctx, int actor) {
+  const ActorView& av = ctx.actor[actor];
+  return ctx.m->coef.barg_cost_scale * 0.25 * (av.weariness + av.war_burden);
+}
+
+}  // namespace
+
+/// Gain from settling on the current line rather than fighting on (for `actor`'s side).
+double settlement_gain(const TheoryContext& ctx, int actor) {
+  const int side = ctx.actor[actor].side;
+  if (!side) return 0;
+  return ctx.war->holdings[side] - expected_from_fighting(ctx, actor, side) + year_of_war_cost(ctx, actor);
+}
+
+double bargaining_score(const TheoryContext& ctx, int actor, const Option& o) {
+  const Coefficients& c = ctx.m->coef;
+  const ActorView& av = ctx.actor[actor];
+  const WarView& w = *ctx.war;
+  const int side = av.side;
+  switch (o.kind) {
+    case OptionKind::offer_ceasefire: return c.barg_settle_scale * settlement_gain(ctx, actor);
+    case OptionKind::accept_ceasefire: return c.barg_settle_scale * settlement_gain(ctx, actor) + 0.3;
+    case OptionKind::widen_aims: {
+      // widening comes once one's own ground is restored and the war is going well
+      const bool restored = w.holdings[side] >= w.baseline[side] - 0.02;
+      return c.barg_widen_scale * (av.p_win[side] - 0.5) * 2 * (restored ? 1.0 : 0.3);
+    }
+    case OptionKind::narrow_aims: return c.barg_widen_scale * (0.5 - av.p_win[side]) * 2;
+    case OptionKind::sign_peace: {
+      const double unresolved = std::max(0.0, w.claims[side] - w.holdings[side]);
+      return c.barg_peace_scale * (1 - 3 * unresolved);
+    }
+    default: return 0;
+  }
+}
+
+std::string bargaining_why(const TheoryContext& ctx, int actor, const Option& o) {
+  const ActorView& av = ctx.actor[actor];
+  const int side = av.side;
+  if (!side) return "";
+  char buf[200];
+  (void)o;
+  std::snprintf(buf, sizeof buf, "believes its side wins with %.0f%%; holds %.0f%% of the people, claims %.0f%%; settling gains %+.2f",
+                100 * av.p_win[side], 100 * ctx.war->holdings[side], 100 * ctx.war->claims[side],
+                settlement_gain(ctx, actor));
+  return buf;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,78 @@
+// Collective security: treaties and organizations oblige their members to
+// answer aggression against a member, or (with a council's authorization)
+// against anyone. Each obligation pulls in proportion to its reliability;
+// whether it is honoured is left to the whole score (cost, interest).
+#include <algorithm>
+#include <cstdio>
+
+#include "theory/theory.h"
+
+namespace statecraft {
+
+namespace {
+
+// A defence obligation to `side` binds only when that side was attacked.
+double defence_obligation(const TheoryContext& ctx, int actor, int side) {
+  if (side == ctx.war->aggressor_side) return 0;
+  return std::max(treaty_with_side(ctx, actor, side, TreatyType::defense),
+                  0.5 * treaty_with_side(ctx, actor, side, TreatyType::entente));
+}
+
+// An authorized call of a collective-security body to help the victims.
+double org_call(const TheoryContext& ctx, int actor, int side) {
+  const Model& m = *ctx.m;
+  if (side == ctx.war->aggressor_side) return 0;
+  double best = 0;
+  for (int o = 0; o < m.norg; ++o) {
+    const OrgModel& org = m.org[o];
+    if (org.kind != OrgKind::collective_security || !ctx.s->authorized[static_cast<size_t>(o) * m.nwar + ctx.war_id])
+      continue;
+    bool member = false, permanent = false;
+    for (int i = org.member_begin; i < org.member_end; ++i) member |= m.org_member[i] == actor;
+    for (int i = org.permanent_begin; i < org.permanent_end; ++i) permanent |= m.org_member[i] == actor;
+    if (member) best = std::max(best, org.reliability * (permanent ? 1.2 : 1.0));
+  }
+  return best;
+}
+
+// Fighting a partner breaks a treaty: neutrality and non-aggression pacts too.
+double partner_conflict(const TheoryContext& ctx, int actor, int side) {
+  double r = treaty_with_side(ctx, actor, side, TreatyType::defense);
+  r = std::max(r, 0.7 * treaty_with_side(ctx, actor, side, TreatyType::nonaggression));
+  r = std::max(r, 0.7 * treaty_with_side(ctx, actor, side, TreatyType::neutrality));
+  return std::max(r, 0.5 * treaty_with_side(ctx, actor, side, TreatyType::entente));
+}
+
+}  // namespace
+
+double collective_security_score(const TheoryContext& ctx, int actor, const Option& o) {
+  const Coefficients& c = ctx.m->coef;
+  const ActorView& av = ctx.actor[actor];
+  switch (o.kind) {
+    case OptionKind::enter_limited:
+    case OptionKind::enter_full: {
+      const double full = o.kind == OptionKind::enter_full ? 1.0 : 0.85;
+      return full * (c.cs_treaty_scale * defence_obligation(ctx, actor, o.side) +
+                     c.cs_org_scale * org_call(ctx, actor, o.side)) -
+             c.cs_partner_penalty * partner_conflict(ctx, actor, 3 - o.side);
+    }
+    case OptionKind::aid:
+      return 0.5 * (c.cs_treaty_scale * defence_obligation(ctx, actor, o.side) +
+                    c.cs_org_scale * org_call(ctx, actor, o.side));
+    case OptionKind::leave:
+      return -(c.cs_treaty_scale * defence_obligation(ctx, actor, av.side) + c.cs_org_scale * org_call(ctx, actor, av.side));
+    default: return 0;
+  }
+}
+
+std::string collective_security_why(const TheoryContext& ctx, int actor, const Option& o) {
+  const int side = ctx.actor[actor].side ? ctx.actor[actor].side : o.side;
+  if (side < 1 || side > 2) return "";
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "defence obligations to side %d: %.2f; authorized collective-security call: %.2f%s", side,
+                defence_obligation(ctx, actor, side), org_call(ctx, actor, side),
+                partner_conflict(ctx, actor, 3 - side) > 0 ? "; would fight a treaty partner" : "");
+  return buf;
+}
+
+}  // namespace statecraft
