@@ -278,6 +278,7 @@ struct History {
   std::optional<double> battle_deaths_total;
   std::vector<std::pair<std::string, double>> battle_deaths_by_actor;
   std::vector<std::pair<std::string, Date>> entries;  // when each outside actor entered
+  std::string source;                        // where the record comes from, free text
   Loc loc;
 };
 
