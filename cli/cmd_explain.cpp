@@ -19,6 +19,7 @@ struct ExplainArgs {
   std::vector<std::string> variants;
   bool json = false;
   bool battles = false;
+  std::string focus;
 };
 
 std::string date_of(const Model& m, int32_t day) { return format_date(Date{m.start_day + day}); }
@@ -78,6 +79,7 @@ void add_explain(CLI::App& app, int& exit_code) {
   cmd->add_option("--variant,-v", a->variants, "Apply a named variant (repeatable, in order)");
   cmd->add_flag("--json", a->json, "Print the narrative as JSON");
   cmd->add_flag("--battles", a->battles, "Include weekly battle reports");
+  cmd->add_option("--focus", a->focus, "Also show every decision round of this actor, including weeks it changed nothing");
   cmd->callback([a, &exit_code] {
     Scenario s;
     if (!load_with_variants(a->file, a->variants, s)) {
@@ -90,6 +92,7 @@ void add_explain(CLI::App& app, int& exit_code) {
     RunState state;
     RunRecord record;
     Trace trace;
+    trace.focus_actor = a->focus;
     run_one(m, a->seed, state, record, &trace);
     if (a->json) {
       std::printf("%s\n", trace_json(m, trace, record).dump(2).c_str());
@@ -105,8 +108,13 @@ void add_explain(CLI::App& app, int& exit_code) {
     for (const auto& e : trace.entries) {
       if (e.kind == "battle" && !a->battles) continue;
       std::printf("%s  %-12s %s\n", date_of(m, e.day).c_str(), e.kind.c_str(), e.text.c_str());
-      for (const auto& o : e.options)
-        std::printf("%14s option %-28s score %+.3f\n", "", o.name.c_str(), o.score);
+      for (const auto& o : e.options) {
+        std::printf("%14s option %-28s score %+.3f", "", o.name.c_str(), o.score);
+        if (!a->focus.empty() && e.actor == a->focus)
+          for (const auto& t : o.terms)
+            if (t.value != 0) std::printf("  %s %+.2f", t.name.c_str(), t.value);
+        std::printf("\n");
+      }
       for (const auto& t : e.terms)
         std::printf("%14s   %-30s %+.3f%s%s\n", "", t.name.c_str(), t.value, t.why.empty() ? "" : "  ", t.why.c_str());
     }

@@ -24,11 +24,18 @@ bool link_usable(const Model& m, const RunState& s, int link, int side) {
   return s.theater[m.region[m.link[link].a].theater].sea_control == side;
 }
 
+// A surrounded capital lives on its stocks, not as a base that feeds others.
+bool encircled(const Model& m, const RunState& s, int region, int side) {
+  for (int k = m.adj_begin[region]; k < m.adj_begin[region + 1]; ++k)
+    if (m.link[m.adj_link[k]].kind == LinkKind::land && region_side(m, s, m.adj_region[k]) == side) return false;
+  return m.adj_begin[region + 1] > m.adj_begin[region];
+}
+
 bool is_supply_source(const Model& m, const RunState& s, int war, int t, int region, int side) {
   if (m.region[region].port && s.theater[t].sea_control == side) return true;
   for (int a = 0; a < m.nactor; ++a) {
     if (s.side[war * m.nactor + a] != side) continue;
-    if (s.capital[a] == region) return true;
+    if (s.capital[a] == region && !encircled(m, s, region, side)) return true;
     // a land entry that touches the actor's homeland feeds its forces directly
     const int* entry = m.entries(t, a);
     const int* border = m.borders(t, a);
@@ -47,7 +54,7 @@ int strongest_attacker(const Model& m, const RunState& s, int war, int target, i
   double best_power = -1;
   for (int k = m.adj_begin[target]; k < m.adj_begin[target + 1]; ++k) {
     const int a = m.adj_region[k];
-    if (s.attack_target[a] != target) continue;
+    if (s.attack_share[m.adj_reverse[k]] <= 0) continue;
     for (int actor = 0; actor < m.nactor; ++actor) {
       if (s.side[war * m.nactor + actor] != side) continue;
       const double p = raw_power(m, s, actor, a);
@@ -247,22 +254,22 @@ void capture_region(const Model& m, RunState& s, int region, int side, int taker
   // the attacking forces move in
   for (int k = m.adj_begin[region]; k < m.adj_begin[region + 1]; ++k) {
     const int a = m.adj_region[k];
-    if (s.attack_target[a] != region || region_side(m, s, a) != side) continue;
+    const double share = s.attack_share[m.adj_reverse[k]];
+    if (share <= 0 || region_side(m, s, a) != side) continue;
+    const double moving = c.commit_share * share;
     for (int actor = 0; actor < m.nactor; ++actor) {
       if (s.side[war * m.nactor + actor] != side) continue;
       const size_t src = static_cast<size_t>(actor) * m.nregion + a;
-      ForceDelta d{s.personnel[src] * c.commit_share, s.tanks[src] * c.commit_share,
-                   s.artillery[src] * c.commit_share};
+      ForceDelta d{s.personnel[src] * moving, s.tanks[src] * moving, s.artillery[src] * moving};
       add_force(m, s, actor, a, {-d.personnel, -d.tanks, -d.artillery});
       add_force(m, s, actor, region, d);
     }
-    s.attack_target[a] = kNone;
   }
+  clear_attacks(m, s, region);
 
   s.control[region] = new_controller(m, s, war, region, side, taker);
   s.progress_km[region] = 0;
   s.fortification[region] = 0;
-  s.attack_target[region] = kNone;
   const double fled = s.population[region] * c.displacement_share;
   s.population[region] -= fled;
   s.displaced += fled;
@@ -320,9 +327,11 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
       for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k) {
         const int a = m.adj_region[k], l = m.adj_link[k];
         const int side = region_side(m, s, a);
-        if (!side || side == defender || s.attack_target[a] != b || !link_usable(m, s, l, side)) continue;
+        const double share = s.attack_share[m.adj_reverse[k]];
+        if (!side || side == defender || share <= 0 || !link_usable(m, s, l, side)) continue;
         const bool sea = m.link[l].kind == LinkKind::sea;
-        const double e = c.commit_share * power[a] * (sea ? c.amphibious_penalty : 1) * (side == 1 ? surprise : 1);
+        const double e =
+            c.commit_share * share * power[a] * (sea ? c.amphibious_penalty : 1) * (side == 1 ? surprise : 1);
         attack += e;
         river_weighted += e * (m.link[l].river ? c.river_multiplier : 1);
         attacker = side;
@@ -352,11 +361,12 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
         if (s.side[w * m.nactor + a] == defender) killed_here[b] += inflict_losses(m, s, a, b, def_frac);
       for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k) {
         const int a = m.adj_region[k];
-        if (s.attack_target[a] != b || region_side(m, s, a) != attacker) continue;
+        const double share = s.attack_share[m.adj_reverse[k]];
+        if (share <= 0 || region_side(m, s, a) != attacker) continue;
         s.fought[a] = 1;
         for (int actor = 0; actor < m.nactor; ++actor)
           if (s.side[w * m.nactor + actor] == attacker)
-            killed_here[b] += inflict_losses(m, s, actor, a, att_frac * c.commit_share);
+            killed_here[b] += inflict_losses(m, s, actor, a, att_frac * c.commit_share * share);
       }
       // ground is gained only above the threshold ratio, faster the larger it is
       if (ratio > c.advance_threshold_ratio)

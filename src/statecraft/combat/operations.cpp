@@ -89,40 +89,72 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   }
   auto defense_of = [&](int b) { return std::max(1.0, est[b] * defense_factor(m, s, b, kNone)); };
 
-  // --- attacks: each region picks the most valuable enemy neighbour it can beat with its neighbours ---
-  for (int a = r0; a < r1; ++a)
-    if (region_side(m, s, a) == X) s.attack_target[a] = kNone;
+  // --- attacks: each region splits its striking force over the enemy
+  //     neighbours it can beat together with its neighbours, the most
+  //     valuable first (ground towards enemy capitals and across enemy supply lines) ---
+  auto& joint = s.scratch.dist;          // combined striking power against each enemy region
+  auto& attackers = s.scratch.parent;    // how many of our regions border it
+  auto& attack_need = s.scratch.killed_here;  // power a region needs for its attacks
+  for (int r = r0; r < r1; ++r) {
+    joint[r] = 0;
+    attackers[r] = 0;
+    attack_need[r] = 0;
+  }
+  for (int b = r0; b < r1; ++b) {
+    if (region_side(m, s, b) != Y || !side_claims(m, s, w, X, b)) continue;
+    for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k) {
+      const int n = m.adj_region[k];
+      if (region_side(m, s, n) != X || m.link[m.adj_link[k]].kind != LinkKind::land || power[n] <= 0) continue;
+      joint[b] += c.commit_share * power[n];
+      ++attackers[b];
+    }
+  }
+  // ground is worth its people, the enemy strength that depends on it for
+  // supply, and its nearness to an enemy seat of government (most of all the seat itself)
+  auto value_of = [&](int b) {
+    double pull = 0;
+    for (int a = 0; a < m.nactor; ++a)
+      if (s.side[w * m.nactor + a] == Y && s.capital[a] != kNone) pull = std::max(pull, std::exp(-m.km(b, s.capital[a]) / 60));
+    return (1 + m.region[b].population / std::max(1.0, mean_pop)) * (1 + 2 * dep[b] / std::max(1.0, enemy_total)) *
+           (1 + 2 * pull) * (1 + 2.0 * is_capital_of_side(m, s, w, Y, b));
+  };
+  struct Candidate {
+    int entry;
+    double weight;
+    double need;  // power this region should bring to its share of the attack
+  };
+  Candidate cand[16];
   for (int a = r0; a < r1; ++a) {
-    if (region_side(m, s, a) != X || power[a] <= 0) continue;
-    int best = kNone;
-    double best_score = 0;
-    for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1]; ++k) {
+    if (region_side(m, s, a) != X) continue;
+    for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1]; ++k) s.attack_share[k] = 0;
+    if (power[a] <= 0) continue;
+    int n = 0;
+    for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1] && n < 16; ++k) {
       const int b = m.adj_region[k], l = m.adj_link[k];
       if (region_side(m, s, b) != Y || !link_usable(m, s, l, X) || !side_claims(m, s, w, X, b)) continue;
-      double ratio;
+      double ratio, need;
       if (m.link[l].kind == LinkKind::sea) {
         ratio = c.commit_share * power[a] * c.amphibious_penalty / defense_of(b);
         if (ratio < c.landing_min_ratio || side_personnel(m, s, w, X, a) < c.landing_min_personnel) continue;
+        need = c.landing_min_ratio * defense_of(b) / (c.commit_share * c.amphibious_penalty);
       } else {
-        double joint = 0;
-        for (int j = m.adj_begin[b]; j < m.adj_begin[b + 1]; ++j) {
-          const int n = m.adj_region[j];
-          if (region_side(m, s, n) == X && m.link[m.adj_link[j]].kind == LinkKind::land)
-            joint += c.commit_share * power[n];
-        }
-        ratio = joint / defense_of(b);
+        ratio = joint[b] / defense_of(b);
         if (ratio < c.attack_min_ratio) continue;
+        need = 1.5 * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
       }
-      const double value = (1 + 2.0 * is_capital_of_side(m, s, w, Y, b)) *
-                            (1 + m.region[b].population / std::max(1.0, mean_pop)) *
-                            (1 + 2 * dep[b] / std::max(1.0, enemy_total));
-      const double score = std::min(ratio, 4.0) * value;
-      if (score > best_score) {
-        best_score = score;
-        best = b;
-      }
+      cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), need};
     }
-    s.attack_target[a] = best;
+    if (n == 0) continue;
+    std::sort(cand, cand + n, [](const Candidate& x, const Candidate& y) { return x.weight > y.weight; });
+    // the best target gets what it needs, the rest goes to the next ones
+    double remaining = 1;
+    for (int i = 0; i < n && remaining > 0.05; ++i) {
+      const double share = std::min(remaining, std::max(1.0 / 3, cand[i].need / power[a]));
+      s.attack_share[cand[i].entry] = share;
+      attack_need[a] += cand[i].need * share;
+      remaining -= share;
+    }
+    if (remaining > 0) s.attack_share[cand[0].entry] += remaining;
   }
 
   // --- amphibious landing: gather a force in a port, then strike behind the front ---
@@ -164,7 +196,8 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   if (target != kNone) {
     const double required = c.landing_min_ratio * defense_of(target) / (c.commit_share * c.amphibious_penalty);
     if (power[port] >= required && side_personnel(m, s, w, X, port) >= c.landing_min_personnel) {
-      s.attack_target[port] = target;
+      for (int k = m.adj_begin[port]; k < m.adj_begin[port + 1]; ++k)
+        s.attack_share[k] = m.adj_region[k] == target && m.link[m.adj_link[k]].kind == LinkKind::sea ? 1.0 : 0.0;
       if (trace)
         trace->add(s.day, "landing", "", "side " + std::to_string(X) + " lands from " + m.region_name[port] +
                                              " at " + m.region_name[target],
@@ -194,9 +227,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
         threat += est[n] * c.amphibious_penalty;
       }
     }
-    double required = c.threat_weight * threat * 1.2 / defense_factor(m, s, r, kNone);
-    if (s.attack_target[r] != kNone)
-      required = std::max(required, 1.3 * c.attack_min_ratio * defense_of(s.attack_target[r]) / c.commit_share);
+    double required = std::max(c.threat_weight * threat * 1.2 / defense_factor(m, s, r, kNone), attack_need[r]);
     if (r == port) required = std::max(required, power[r] + landing_need);
     if (!front && r != port) {
       // the rear sends everything forward but a reserve at the seat of government
@@ -281,6 +312,8 @@ void deliver_movements(const Model& m, RunState& s, Trace* trace) {
     const int war = s.theater[t].war;
     const int side = side_of(s, m, war, mv.actor);
     const size_t at = static_cast<size_t>(mv.actor) * m.ntheater + t;
+    if (side != 0 && s.entered_day[mv.actor] < 0 && mv.personnel + mv.aircraft + mv.ships > 0)
+      s.entered_day[mv.actor] = s.day;
     s.aircraft[at] += mv.aircraft;
     s.ships[at] += mv.ships;
     int dest = mv.region;

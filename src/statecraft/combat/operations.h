@@ -11,7 +11,7 @@
 
 namespace statecraft {
 
-/// Re-plans every theatre at war: sets attack_target for each region held by
+/// Re-plans every theatre at war: sets attack_share for each region held by
 /// a belligerent and queues movements of surplus forces towards the regions
 /// that need them. Estimates of enemy strength carry perception noise drawn
 /// from `rng`.

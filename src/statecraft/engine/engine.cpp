@@ -82,6 +82,19 @@ double deployed_personnel(const Model& m, const RunState& s, int actor, int t) {
   return p;
 }
 
+// Where new forces of a state fighting at home muster: its seat of government
+// if supplied, else its most populous supplied region.
+int home_base(const Model& m, const RunState& s, int actor, int side) {
+  const int cap = s.capital[actor];
+  if (cap != kNone && region_side(m, s, cap) == side && std::isfinite(s.supply_km[cap])) return cap;
+  int best = kNone;
+  for (int r = 0; r < m.nregion; ++r) {
+    if (m.region[r].owner != actor || region_side(m, s, r) != side || !std::isfinite(s.supply_km[r])) continue;
+    if (best == kNone || s.population[r] > s.population[best]) best = r;
+  }
+  return best;
+}
+
 // War production and the flow of new men and weapons to the front, every
 // `dt` days: mobilization ramps output up, the population caps the army, and
 // a foreign power sends no more than its commitment allows.
@@ -123,8 +136,7 @@ void produce_and_reinforce(const Model& m, RunState& s, double dt) {
     double share;
     if (fights_at_home(m, a, t)) {
       share = c.replacement_share;
-      const int cap = s.capital[a];
-      mv.region = cap != kNone && region_side(m, s, cap) == s.side[w * m.nactor + a] ? cap : kNone;
+      mv.region = home_base(m, s, a, s.side[w * m.nactor + a]);
       mv.arrive_day = s.day + 3;
       // at home every aircraft and ship is in the fight already
       const size_t at = static_cast<size_t>(a) * m.ntheater + t;
@@ -153,21 +165,22 @@ void produce_and_reinforce(const Model& m, RunState& s, double dt) {
   }
 }
 
-// A war ends in victory when one side holds every region the other side owns.
+// A war ends in victory when one side holds (almost) every region the other
+// side owns: a state left with a sliver of its people capitulates.
 void check_victory(const Model& m, RunState& s, Trace* trace) {
   for (int w = 0; w < m.nwar; ++w) {
     if (s.war[w].status != WarStatus::fighting) continue;
     const int t = m.war[w].theater;
-    int owned[3] = {0, 0, 0}, lost[3] = {0, 0, 0};
+    double owned[3] = {0, 0, 0}, kept[3] = {0, 0, 0};
     for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) {
       const int owner_side = s.side[w * m.nactor + m.region[r].owner];
       if (!owner_side) continue;
-      ++owned[owner_side];
-      const int holder_side = region_side(m, s, r);
-      if (holder_side && holder_side != owner_side) ++lost[owner_side];
+      const double people = std::max(1.0, m.region[r].population);
+      owned[owner_side] += people;
+      if (region_side(m, s, r) == owner_side) kept[owner_side] += people;
     }
     for (int loser = 1; loser <= 2; ++loser)
-      if (owned[loser] > 0 && lost[loser] == owned[loser]) {
+      if (owned[loser] > 0 && kept[loser] <= m.coef.capitulation_share * owned[loser]) {
         end_war(m, s, w, WarStatus::ended, 3 - loser, trace);
         break;
       }

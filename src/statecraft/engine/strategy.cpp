@@ -82,6 +82,8 @@ void climb(const Model& m, RunState& s, int war, int actor, Trace* trace, bool a
     what = "commits fully";
   } else if (rung == 4) {
     what = "strikes the enemy's homeland beyond the theatre";
+    for (int b = 0; b < m.nactor; ++b)
+      if (s.side[war * m.nactor + b] == 3 - side && !home_actor(m, war, b)) s.homeland_struck[b] = 1;
     if (m.actor[actor].major_power && enemy_major_power(m, s, war, side)) s.great_power_war = true;
   } else if (rung == 5) {
     what = "threatens nuclear use";
@@ -399,8 +401,9 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
         peace_votes += chosen.option.kind == OptionKind::sign_peace;
         continue;
       }
+      if (trace && (!chosen.status_quo || trace->focus_actor == m.actor_id[a]))
+        trace_decision(ctx, a, options, n, best, trace);
       if (chosen.status_quo) continue;
-      if (trace) trace_decision(ctx, a, options, n, best, trace);
       apply(m, s, chosen, a, trace);
       if (ws.status != WarStatus::fighting) break;
     }
@@ -434,9 +437,10 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
     if (s.war[w].status != WarStatus::fighting) continue;
     for (int a = 0; a < m.nactor; ++a) {
       const int side = s.side[w * m.nactor + a];
-      if (!side || s.rung[a] < 3 || s.rung[a] >= 6 || !enemy_major_power(m, s, w, side)) continue;
-      const double r = s.rung[a] / 6.0;
-      if (rng.events.chance(c.esc_accident_rate * 36 * r * r)) climb(m, s, w, a, trace, true);
+      if (!side || !m.actor[a].major_power || s.rung[a] < 3 || s.rung[a] >= 6 || !enemy_major_power(m, s, w, side))
+        continue;
+      const double r = s.rung[a] / 3.0;
+      if (rng.events.chance(c.esc_accident_rate * r * r * r)) climb(m, s, w, a, trace, true);
     }
   }
   accrue_costs(m, s);

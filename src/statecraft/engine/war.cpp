@@ -18,7 +18,10 @@ void enter_war(const Model& m, RunState& s, int war, int actor, int side, double
   const size_t k = static_cast<size_t>(war) * m.nactor + actor;
   if (s.side[k] != 0 || side < 1 || side > 2) return;
   s.side[k] = static_cast<int8_t>(side);
-  if (s.entered_day[actor] < 0) s.entered_day[actor] = s.day;
+  // an outside power counts as in the war when its forces first arrive (as
+  // the Correlates of War date participation); a state at home at once
+  const int t0 = m.war[war].theater;
+  if (s.entered_day[actor] < 0 && fights_at_home(m, actor, t0)) s.entered_day[actor] = s.day;
   s.commitment[actor] = std::clamp(commitment, 0.0, 1.0);
   const int t = m.war[war].theater;
   const size_t at = static_cast<size_t>(actor) * m.ntheater + t;
@@ -79,7 +82,7 @@ void leave_war(const Model& m, RunState& s, int war, int actor, Trace* trace) {
     // occupied ground goes back to its owner when the occupier pulls out
     if (s.control[r] == actor && m.region[r].owner != actor) {
       s.control[r] = m.region[r].owner;
-      s.attack_target[r] = kNone;
+      clear_attacks(m, s, r);
     }
   }
   const size_t at = static_cast<size_t>(actor) * m.ntheater + t;
@@ -128,7 +131,7 @@ void end_war(const Model& m, RunState& s, int war, WarStatus status, int winner_
   ws.ended_day = s.day;
   ws.winner_side = winner_side;
   const int t = m.war[war].theater;
-  for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) s.attack_target[r] = kNone;
+  for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) clear_attacks(m, s, r);
   if (trace) {
     const char* what = winner_side == 1 ? "the attackers win" : winner_side == 2 ? "the defenders win" : "it is settled";
     trace->add(s.day, "war_end", "", m.war_id[war] + " ends: " + what);

@@ -237,6 +237,13 @@ Model compile(const Scenario& s) {
       m.adj_region[fill[l.b]++] = l.a;
     }
   }
+  m.adj_reverse.assign(m.adj_link.size(), 0);
+  for (int r = 0; r < m.nregion; ++r)
+    for (int k = m.adj_begin[r]; k < m.adj_begin[r + 1]; ++k) {
+      const int n = m.adj_region[k];
+      for (int j = m.adj_begin[n]; j < m.adj_begin[n + 1]; ++j)
+        if (m.adj_link[j] == m.adj_link[k]) m.adj_reverse[k] = j;
+    }
   // entry and border regions per (theatre, actor)
   auto build_csr = [&](auto member, std::vector<int>& begin, std::vector<int>& regions) {
     std::vector<std::vector<int>> lists(static_cast<size_t>(m.ntheater) * m.nactor);

@@ -173,6 +173,7 @@ struct Model {
   std::vector<int> adj_begin;          // (nregion + 1) CSR offsets into adj_link / adj_region
   std::vector<int> adj_link;           // link id of each neighbour entry
   std::vector<int> adj_region;         // the neighbour region
+  std::vector<int> adj_reverse;        // entry of the same link in the neighbour's list
   std::vector<int> entry_begin;        // (ntheater x nactor + 1) CSR offsets into entry_region
   std::vector<int> entry_region;
   std::vector<int> border_begin;       // (ntheater x nactor + 1) CSR offsets into border_region

@@ -47,6 +47,7 @@ struct Coefficients {
   double amphibious_penalty = 0.5;   // attacker effectiveness across a sea link
   double surprise_multiplier = 1.6;  // the initiator's edge in the first days of a war
   double surprise_days = 5;
+  double capitulation_share = 0.05;  // a side holding less than this share of its own people gives up
   double commit_share = 0.75;        // share of a region's force committed to its attack
   double capture_depth_share = 0.6;  // advance needed to take a region, as a share of the link length
 
@@ -90,7 +91,7 @@ struct Coefficients {
   double threat_weight = 1.0;        // weight of defending a threatened region vs attacking
 
   // --- strategic decisions ---
-  double miscalculation = 0.25;      // logit temperature of strategic choices
+  double miscalculation = 0.15;      // logit temperature of strategic choices
   double perception_noise = 0.2;     // log-sd of errors in perceived strength and resolve
   double inertia = 1.0;              // score an option needs over the status quo to be worth a change
   double limited_commitment = 0.35;  // share of deployable forces a limited intervention sends
@@ -124,12 +125,13 @@ struct Coefficients {
 
   double esc_risk_scale = 4.0;           // fear of climbing the ladder
   double esc_desperation_scale = 1.5;    // pull to escalate when losing a high-stakes war
-  double esc_accident_rate = 0.001;      // weekly chance per rung^2 of slipping one rung up unintended
+  double esc_accident_rate = 0.0002;     // weekly chance, at rung 3, that a great power facing another slips a rung up
 
   double barg_learning_rate = 0.25;      // how fast beliefs converge per unit of fighting
   double barg_optimism = 0.6;            // mean initial over-optimism of each side (logit units)
   double barg_settle_scale = 4.0;        // pull of a settlement better than fighting on
   double barg_talks_weeks = 40;          // mean weeks from talks to an armistice
+  double barg_victory_premium = 0.3;     // value of outright victory beyond the ground it brings
   double barg_cost_scale = 2.0;          // value of a year of war's losses in settlement terms
   double barg_widen_scale = 2.0;         // pull to widen aims when winning
   double barg_truce_hazard = 0.08;       // yearly chance a truce collapses, before modifiers

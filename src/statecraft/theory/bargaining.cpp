@@ -15,8 +15,10 @@ namespace {
 double expected_from_fighting(const TheoryContext& ctx, int actor, int side) {
   const WarView& w = *ctx.war;
   const double p = ctx.actor[actor].p_win[side];
-  // winning brings the claims; losing leaves what the enemy does not claim
-  return p * w.claims[side] + (1 - p) * std::max(0.0, 1 - w.claims[3 - side]);
+  // winning brings the claims and the end of the enemy as a contender (worth
+  // more than the same ground held against a surviving enemy); losing leaves
+  // what the enemy does not claim
+  return p * (w.claims[side] + ctx.m->coef.barg_victory_premium) + (1 - p) * std::max(0.0, 1 - w.claims[3 - side]);
 }
 
 double year_of_war_cost(const TheoryContext& ctx, int actor) {
@@ -40,7 +42,7 @@ double bargaining_score(const TheoryContext& ctx, int actor, const Option& o) {
   const int side = av.side;
   switch (o.kind) {
     case OptionKind::offer_ceasefire: return c.barg_settle_scale * settlement_gain(ctx, actor);
-    case OptionKind::accept_ceasefire: return c.barg_settle_scale * settlement_gain(ctx, actor) + 0.3;
+    case OptionKind::accept_ceasefire: return c.barg_settle_scale * settlement_gain(ctx, actor);
     case OptionKind::widen_aims: {
       // widening comes once one's own ground is restored and the war is going well
       const bool restored = w.holdings[side] >= w.baseline[side] - 0.02;

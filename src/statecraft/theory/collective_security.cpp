@@ -28,9 +28,17 @@ double org_call(const TheoryContext& ctx, int actor, int side) {
     if (org.kind != OrgKind::collective_security || !ctx.s->authorized[static_cast<size_t>(o) * m.nwar + ctx.war_id])
       continue;
     bool member = false, permanent = false;
-    for (int i = org.member_begin; i < org.member_end; ++i) member |= m.org_member[i] == actor;
+    double members_cinc = 0, fighting_cinc = 0;
+    for (int i = org.member_begin; i < org.member_end; ++i) {
+      const int b = m.org_member[i];
+      member |= b == actor;
+      members_cinc += m.actor[b].cinc;
+      if (ctx.s->side[ctx.war_id * m.nactor + b] == side) fighting_cinc += m.actor[b].cinc;
+    }
     for (int i = org.permanent_begin; i < org.permanent_end; ++i) permanent |= m.org_member[i] == actor;
-    if (member) best = std::max(best, org.reliability * (permanent ? 1.2 : 1.0));
+    // a call answered by the body's main powers carries the others along
+    const double momentum = 0.5 + 0.5 * (members_cinc > 0 ? fighting_cinc / members_cinc : 0);
+    if (member) best = std::max(best, org.reliability * (permanent ? 1.2 : 1.0) * momentum);
   }
   return best;
 }

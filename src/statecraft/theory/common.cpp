@@ -23,16 +23,27 @@ int opposed_side(const TheoryContext& ctx, int actor, const Option& o) {
 }
 
 double treaty_with_side(const TheoryContext& ctx, int actor, int side, TreatyType type) {
-  const Model& m = *ctx.m;
-  const RunState& s = *ctx.s;
+  return ctx.actor[actor].treaty[side][static_cast<int>(type)];
+}
+
+double scan_treaties_with_side(const Model& m, const RunState& s, int war, int actor, int side, TreatyType type) {
   double best = 0;
+  // a defence pact binds only when a partner's own territory is attacked:
+  // it fights at home in this theatre or its homeland has been struck
+  const int t = m.war[war].theater;
+  auto attacked = [&](int b) {
+    if (s.homeland_struck[b]) return true;
+    for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
+      if (m.region[r].owner == b) return true;
+    return false;
+  };
   auto member_on_side = [&](int begin, int end, const std::vector<int>& members, bool& has_actor) {
     bool on_side = false;
     has_actor = false;
     for (int i = begin; i < end; ++i) {
       const int b = members[i];
       has_actor |= b == actor;
-      on_side |= b != actor && s.side[ctx.war_id * m.nactor + b] == side;
+      on_side |= b != actor && s.side[war * m.nactor + b] == side && (type != TreatyType::defense || attacked(b));
     }
     return on_side;
   };

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "combat/combat.h"
+#include "theory/theory.h"
 
 namespace statecraft {
 
@@ -169,6 +170,9 @@ void compute_actor_views(const Model& m, RunState& s, int war) {
       }
       av.p_win[side] = 1 / (1 + std::exp(-logit));
     }
+    for (int side = 1; side <= 2; ++side)
+      for (int type = 0; type < 4; ++type)
+        av.treaty[side][type] = scan_treaties_with_side(m, s, war, a, side, static_cast<TreatyType>(type));
     const ActorModel& am = m.actor[a];
     const double regime = am.regime == Regime::democracy ? 2.0 : am.regime == Regime::anocracy ? 1.3 : 1.0;
     const double tolerated = am.population * c.realism_weariness_ref * std::max(0.05, am.casualty_tolerance) *

@@ -22,8 +22,9 @@ double spiral_risk(const TheoryContext& ctx, int actor, int rung) {
     major |= m.actor[b].major_power;
     nuclear |= m.actor[b].warheads > 0;
   }
+  // a war among small states can hardly spiral; great powers and nuclear arms make it dangerous
   const double r = rung / 6.0;
-  return r * r * (major ? 2 : 1) * (nuclear ? 2 : 1);
+  return r * r * (0.1 + (major ? 1 : 0) + (nuclear ? 1 : 0));
 }
 
 }  // namespace

@@ -98,6 +98,8 @@ int opposed_side(const TheoryContext& ctx, int actor, const Option& o);
 double threat_from(const TheoryContext& ctx, int actor, int side);
 /// Gain to `actor`'s side from settling on the current line (bargaining).
 double settlement_gain(const TheoryContext& ctx, int actor);
+/// The same, scanning the treaties (used once per decision round to fill the views).
+double scan_treaties_with_side(const Model& m, const RunState& s, int war, int actor, int side, TreatyType type);
 /// Whether the actor has a given treaty type with anyone on `side` (active treaties only);
 /// returns the highest reliability, or 0.
 double treaty_with_side(const TheoryContext& ctx, int actor, int side, TreatyType type);

@@ -33,6 +33,7 @@ struct TraceEntry {
 
 struct Trace {
   std::vector<TraceEntry> entries;
+  std::string focus_actor;  // also log this actor's rounds where it kept its course
   void add(int32_t day, std::string kind, std::string actor, std::string text,
            std::vector<TraceTerm> terms = {}) {
     entries.push_back({day, std::move(kind), std::move(actor), std::move(text), std::move(terms), {}});

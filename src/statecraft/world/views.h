@@ -33,6 +33,8 @@ struct ActorView {
   double weariness = 0;              // 0.. losses relative to what the actor tolerates
   double war_burden = 0;             // cumulative war cost / yearly GDP
   int side = 0;                      // its side in the war being scored (0 = out)
+  double treaty[3][4] = {};          // [side][TreatyType] best reliability of an active treaty with a member of the side
+                                     // (alliance organizations count as defence pacts)
 };
 
 }  // namespace statecraft

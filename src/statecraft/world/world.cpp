@@ -13,7 +13,7 @@ RunState make_world(const Model& m) {
   s.control.resize(m.nregion);
   s.fortification.resize(m.nregion);
   s.progress_km.resize(m.nregion);
-  s.attack_target.resize(m.nregion);
+  s.attack_share.resize(m.adj_link.size());
   s.population.resize(m.nregion);
   s.fought.resize(m.nregion);
   s.personnel.resize(nar);
@@ -60,6 +60,7 @@ RunState make_world(const Model& m) {
   s.war_cost.resize(na);
   s.holdings_hist.resize(nw * 8);
   s.killed_mark.resize(na);
+  s.homeland_struck.resize(na);
   s.epoch_seen.resize(na);
   s.war_view.resize(nw);
   s.actor_view.resize(na);
@@ -88,7 +89,6 @@ void reset_world(const Model& m, RunState& s) {
     s.control[r] = m.region[r].control;
     s.fortification[r] = m.region[r].fortification * m.coef.fortification_max;
     s.progress_km[r] = 0;
-    s.attack_target[r] = kNone;
     s.population[r] = m.region[r].population;
     s.fought[r] = 0;
     s.supply_km[r] = 0;
@@ -96,6 +96,7 @@ void reset_world(const Model& m, RunState& s) {
     s.supply_parent[r] = kNone;
     s.region_civilian_deaths[r] = 0;
   }
+  std::fill(s.attack_share.begin(), s.attack_share.end(), 0.0);
   std::fill(s.personnel.begin(), s.personnel.end(), 0.0);
   std::fill(s.tanks.begin(), s.tanks.end(), 0.0);
   std::fill(s.artillery.begin(), s.artillery.end(), 0.0);
@@ -188,12 +189,21 @@ void reset_world(const Model& m, RunState& s) {
   std::fill(s.holdings_hist.begin(), s.holdings_hist.end(), -1.0);
   s.hist_pos = 0;
   std::fill(s.killed_mark.begin(), s.killed_mark.end(), 0.0);
+  std::fill(s.homeland_struck.begin(), s.homeland_struck.end(), uint8_t{0});
   std::fill(s.epoch_seen.begin(), s.epoch_seen.end(), -1);
 }
 
-int region_side(const Model& m, const RunState& s, int region) {
-  const int war = s.theater[m.region[region].theater].war;
-  return side_of(s, m, war, s.control[region]);
+double attack_share_toward(const Model& m, const RunState& s, int from, int to) {
+  for (int k = m.adj_begin[from]; k < m.adj_begin[from + 1]; ++k)
+    if (m.adj_region[k] == to) return s.attack_share[k];
+  return 0;
+}
+
+void clear_attacks(const Model& m, RunState& s, int region) {
+  for (int k = m.adj_begin[region]; k < m.adj_begin[region + 1]; ++k) {
+    s.attack_share[k] = 0;
+    s.attack_share[m.adj_reverse[k]] = 0;
+  }
 }
 
 bool hostile(const Model& m, const RunState& s, int war, int a, int b) {

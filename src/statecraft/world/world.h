@@ -53,7 +53,8 @@ struct RunState {
   std::vector<int> control;            // actor holding each region
   std::vector<double> fortification;   // prepared defences 0..fortification_max
   std::vector<double> progress_km;     // attackers' advance into each region
-  std::vector<int> attack_target;      // region each region's force attacks, or kNone
+  std::vector<double> attack_share;    // (adjacency entries) share of a region's attacking force sent
+                                       // over each of its links; sums to at most 1 per region
   std::vector<double> population;      // people still living in each region
   std::vector<uint8_t> fought;         // region saw combat today
 
@@ -87,7 +88,7 @@ struct RunState {
   // --- wars (nwar) and sides (nwar x nactor) ---
   std::vector<WarState> war;
   std::vector<int8_t> side;            // 0 out, 1 attackers, 2 defenders
-  std::vector<int32_t> entered_day;    // (nactor) first day at war, -1 never
+  std::vector<int32_t> entered_day;    // (nactor) first day its forces fought (home states: day it joined), -1 never
   std::vector<TheaterState> theater;   // (ntheater)
   // war aims are state: the strategic layer widens and narrows them
   std::vector<AimKind> aim;            // (nwar x nactor) what each belligerent claims
@@ -108,6 +109,7 @@ struct RunState {
 
   // --- escalation and how wars ended ---
   int max_rung = 0;                    // highest escalation rung any actor reached
+  std::vector<uint8_t> homeland_struck; // (nactor) its homeland beyond the theatre has been attacked
   bool great_power_war = false;        // major powers fought each other directly
   bool nuclear_used = false;
   bool truce_broke = false;            // a ceasefire or armistice collapsed
@@ -155,6 +157,12 @@ struct RunState {
 /// filled, wars open. Allocates; call once per run (or reuse with reset).
 RunState make_world(const Model& m);
 
+/// Share of region `from`'s attacking force sent against its neighbour `to`.
+double attack_share_toward(const Model& m, const RunState& s, int from, int to);
+
+/// Stops every attack from and into `region`.
+void clear_attacks(const Model& m, RunState& s, int region);
+
 /// Whether `s` has the array sizes of model `m` (so it can be reset, not rebuilt).
 bool shaped_for(const Model& m, const RunState& s);
 
@@ -166,7 +174,10 @@ inline int side_of(const RunState& s, const Model& m, int war, int actor) {
 }
 
 /// Side holding a region in its theatre's war (0 if its holder is not at war there).
-int region_side(const Model& m, const RunState& s, int region);
+inline int region_side(const Model& m, const RunState& s, int region) {
+  const int war = s.theater[m.region[region].theater].war;
+  return war == kNone ? 0 : s.side[war * m.nactor + s.control[region]];
+}
 
 /// Two actors are enemies when both fight in the same war on opposite sides.
 bool hostile(const Model& m, const RunState& s, int war, int a, int b);
