@@ -59,6 +59,14 @@
     header: { labelFontSize: 12.5, titleFontSize: 12.5 },
   };
 
+  // the engine's JSON library sorts object keys, so the page puts known keys back in reading order
+  const OUTCOME_ORDER = ['victory:attackers', 'victory:defenders', 'armistice', 'peace_treaty', 'frozen', 'great_power_war', 'nuclear_use', 'ongoing'];
+  const SERIES_ORDER = ['territory_attackers', 'territory_defenders', 'personnel_attackers', 'personnel_defenders', 'military_deaths_attackers', 'military_deaths_defenders', 'civilian_deaths'];
+  function ordered(pairs, order) {
+    const rank = (k) => (order.includes(k) ? order.indexOf(k) : order.length);
+    return [...pairs].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
   const pending = [];
   const failures = [];
 
@@ -249,7 +257,7 @@
   function outcomesPart(data, L) {
     const s = data.summary;
     if (!isObj(s) || !isObj(s.outcomes)) return false;
-    const rows = entries(s.outcomes).map(([k, v]) => intervalRow(L.outcomeName(k), v, { key: k })).filter(Boolean);
+    const rows = ordered(entries(s.outcomes), OUTCOME_ORDER).map(([k, v]) => intervalRow(L.outcomeName(k), v, { key: k })).filter(Boolean);
     if (!rows.length) return false;
     const p = part('outcomes', 'Outcome distribution', 'Share of runs ending in each outcome, with its 95% interval.');
     const box = chartBox(p, 'outcomes');
@@ -325,7 +333,7 @@
   function seriesParts(data) {
     const se = data.series;
     if (!isObj(se) || !Array.isArray(se.dates) || !isObj(se.metrics)) return false;
-    const metrics = entries(se.metrics).filter(([, m]) => isObj(m));
+    const metrics = ordered(entries(se.metrics), SERIES_ORDER).filter(([, m]) => isObj(m));
     if (!metrics.length) return false;
     const mainKey = se.metrics.territory_attackers && isObj(se.metrics.territory_attackers) ? 'territory_attackers' : (metrics.find(([, m]) => m.unit === 'share') || [null])[0];
     let drawn = false;
@@ -806,7 +814,7 @@
     if (!params.length || !grid.length) return false;
     const outcomeRows = [];
     for (const g of grid)
-      for (const [k, o] of entries(g.outcomes))
+      for (const [k, o] of ordered(entries(g.outcomes), OUTCOME_ORDER))
         if (isObj(o) && isNum(o.p)) outcomeRows.push({ v1: g.values[0], v2: params.length > 1 ? g.values[1] : null, outcome: L.outcomeName(k), p: o.p, lo: isNum(o.lo) ? o.lo : o.p, hi: isNum(o.hi) ? o.hi : o.p });
     // outcomes that never happen anywhere in the sweep only add noise
     const seen = new Set(outcomeRows.filter((r) => r.p > 0).map((r) => r.outcome));

@@ -214,6 +214,13 @@ async function runCase(context, c) {
       check(rows > 0, c.name + ': the checkpoints table is empty');
   }
 
+  // known series in reading order, whatever order the JSON writer gave the keys
+  if (c.mapChecks) {
+    const order = await page.evaluate(() => [...document.querySelectorAll('[data-chart^="series-"]')].map((e) => e.getAttribute('data-chart')));
+    const want = SAMPLE_CHARTS.filter((n) => n.startsWith('series-'));
+    check(JSON.stringify(order) === JSON.stringify(want), c.name + ': series in order ' + order.join(', '));
+  }
+
   // the map draws a path per admin-1 unit that a region covers
   if (c.mapChecks) {
     const m = await page.evaluate(() => {
