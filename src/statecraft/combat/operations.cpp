@@ -132,17 +132,17 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1] && n < 16; ++k) {
       const int b = m.adj_region[k], l = m.adj_link[k];
       if (region_side(m, s, b) != Y || !link_usable(m, s, l, X) || !side_claims(m, s, w, X, b)) continue;
-      double ratio, need;
+      double ratio, wanted;
       if (m.link[l].kind == LinkKind::sea) {
         ratio = c.commit_share * power[a] * c.amphibious_penalty / defense_of(b);
         if (ratio < c.landing_min_ratio || side_personnel(m, s, w, X, a) < c.landing_min_personnel) continue;
-        need = c.landing_min_ratio * defense_of(b) / (c.commit_share * c.amphibious_penalty);
+        wanted = c.landing_min_ratio * defense_of(b) / (c.commit_share * c.amphibious_penalty);
       } else {
         ratio = joint[b] / defense_of(b);
         if (ratio < c.attack_min_ratio) continue;
-        need = 1.5 * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
+        wanted = 1.5 * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
       }
-      cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), need};
+      cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), wanted};
     }
     if (n == 0) continue;
     std::sort(cand, cand + n, [](const Candidate& x, const Candidate& y) { return x.weight > y.weight; });

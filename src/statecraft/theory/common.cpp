@@ -30,10 +30,10 @@ double scan_treaties_with_side(const Model& m, const RunState& s, int war, int a
   double best = 0;
   // a defence pact binds only when a partner's own territory is attacked:
   // it fights at home in this theatre or its homeland has been struck
-  const int t = m.war[war].theater;
+  const int theater = m.war[war].theater;
   auto attacked = [&](int b) {
     if (s.homeland_struck[b]) return true;
-    for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
+    for (int r = m.theater[theater].region_begin; r < m.theater[theater].region_end; ++r)
       if (m.region[r].owner == b) return true;
     return false;
   };
