@@ -20,6 +20,7 @@ struct ExplainArgs {
   bool json = false;
   bool battles = false;
   std::string focus;
+  std::vector<std::string> sets;
 };
 
 std::string date_of(const Model& m, int32_t day) { return format_date(Date{m.start_day + day}); }
@@ -78,11 +79,12 @@ void add_explain(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed,-s", a->seed, "The run's seed (the seed column of runs.csv)")->capture_default_str();
   cmd->add_option("--variant,-v", a->variants, "Apply a named variant (repeatable, in order)");
   cmd->add_flag("--json", a->json, "Print the narrative as JSON");
+  add_set_option(cmd, a->sets);
   cmd->add_flag("--battles", a->battles, "Include weekly battle reports");
   cmd->add_option("--focus", a->focus, "Also show every decision round of this actor, including weeks it changed nothing");
   cmd->callback([a, &exit_code] {
     Scenario s;
-    if (!load_with_variants(a->file, a->variants, s)) {
+    if (!load_with_variants(a->file, a->variants, s, nullptr, a->sets)) {
       exit_code = kBadInput;
       return;
     }

@@ -17,6 +17,7 @@ struct RunArgs {
   int threads = 0;
   bool quiet = false;
   bool resume = false;
+  std::vector<std::string> sets;
 };
 }  // namespace
 
@@ -31,10 +32,11 @@ void add_run(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads,-j", a->threads, "Worker threads (0: all cores)")->capture_default_str()->check(CLI::Range(0, 1024));
   cmd->add_flag("--quiet,-q", a->quiet, "No progress bar");
   cmd->add_flag("--resume", a->resume, "Continue an interrupted ensemble in --out");
+  add_set_option(cmd, a->sets);
   cmd->callback([a, &exit_code] {
     Scenario s;
     std::string text;
-    if (!load_with_variants(a->file, a->variants, s, &text)) {
+    if (!load_with_variants(a->file, a->variants, s, &text, a->sets)) {
       exit_code = kBadInput;
       return;
     }

@@ -18,7 +18,10 @@ inline constexpr int kBadInput = 2;
 /// Loads a scenario and applies variants in order; prints every problem to
 /// stderr and returns false on bad input.
 bool load_with_variants(const std::string& file, const std::vector<std::string>& variants, Scenario& out,
-                        std::string* text = nullptr);
+                        std::string* text = nullptr, const std::vector<std::string>& sets = {});
+
+/// Adds `--set PATH=VALUE` (repeatable) to a command.
+void add_set_option(CLI::App* cmd, std::vector<std::string>& sets);
 
 void add_validate(CLI::App& app, int& exit_code);
 void add_run(CLI::App& app, int& exit_code);

@@ -7,8 +7,14 @@
 
 namespace statecraft::cli {
 
+void add_set_option(CLI::App* cmd, std::vector<std::string>& sets) {
+  cmd->add_option("--set", sets,
+                  "Override one value, PATH=VALUE, after variants (repeatable); PATH as in variants, e.g. "
+                  "model.combat.attrition_rate=0.01 or actors.CHN.interests.korea=0.5");
+}
+
 bool load_with_variants(const std::string& file, const std::vector<std::string>& variants, Scenario& out,
-                        std::string* text) {
+                        std::string* text, const std::vector<std::string>& sets) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "%s: error: cannot open the file\n", file.c_str());
@@ -28,7 +34,23 @@ bool load_with_variants(const std::string& file, const std::vector<std::string>&
     for (const auto& d : e.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     return false;
   }
-  if (text) *text = buf.str();
+  for (const auto& kv : sets) {
+    const auto eq = kv.find('=');
+    std::string err = eq == std::string::npos ? "expected PATH=VALUE" : set_field(s, kv.substr(0, eq), kv.substr(eq + 1));
+    if (!err.empty()) {
+      std::fprintf(stderr, "--set %s: error: %s\n", kv.c_str(), err.c_str());
+      return false;
+    }
+  }
+  if (!sets.empty()) {
+    const auto after = check_scenario(s);
+    for (const auto& d : after) std::fprintf(stderr, "--set: %s\n", format_diagnostic(d).c_str());
+    if (!after.empty()) return false;
+  }
+  if (text) {
+    *text = buf.str();
+    for (const auto& kv : sets) *text += "\n#set " + kv;
+  }
   out = std::move(s);
   return true;
 }

@@ -94,7 +94,7 @@ double side_power(const Model& m, const RunState& s, int region, int side) {
   for (int a = 0; a < m.nactor; ++a)
     if (s.side[war * m.nactor + a] == side) p += raw_power(m, s, a, region);
   if (p <= 0) return 0;
-  const double eff = region_side(m, s, region) == side ? s.supply_eff[region] : 1.0;
+  const double eff = region_side(m, s, region) == side ? s.supply_eff[region] * (1 - s.disorder[region]) : 1.0;
   return p * eff * (1 + m.coef.air_support_max * s.theater[t].air_dominance[side]);
 }
 
@@ -227,6 +227,12 @@ void capture_region(const Model& m, RunState& s, int region, int side, int taker
     if (retreat == kNone || s.supply_eff[n] > s.supply_eff[retreat]) retreat = n;
   }
   double lost_total = 0;
+  if (retreat != kNone) {
+    // a routed mass arriving disorganizes the defenders it falls back on
+    const double arriving = side_power(m, s, region, old_side), there = side_power(m, s, retreat, old_side);
+    const double shock = (routed ? c.rout_disorder : 0.3 * c.rout_disorder) * arriving / std::max(1.0, arriving + there);
+    s.disorder[retreat] = std::min(1.0, std::max(s.disorder[retreat], shock));
+  }
   for (int a = 0; a < m.nactor; ++a) {
     const size_t k = static_cast<size_t>(a) * m.nregion + region;
     if (s.personnel[k] <= 0 && s.tanks[k] <= 0 && s.artillery[k] <= 0) continue;
@@ -270,6 +276,8 @@ void capture_region(const Model& m, RunState& s, int region, int side, int taker
   s.control[region] = new_controller(m, s, war, region, side, taker);
   s.progress_km[region] = 0;
   s.fortification[region] = 0;
+  s.disorder[region] = 0;
+  s.replan = true;
   const double fled = s.population[region] * c.displacement_share;
   s.population[region] -= fled;
   s.displaced += fled;
@@ -311,6 +319,7 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
     if (w == kNone) continue;
     const int r0 = m.theater[t].region_begin, r1 = m.theater[t].region_end;
     for (int r = r0; r < r1; ++r) {
+      s.disorder[r] *= std::pow(1 - c.disorder_recovery_per_day, dt);
       power[r] = side_power(m, s, r, region_side(m, s, r));
       killed_here[r] = 0;
       s.fought[r] = 0;

@@ -140,7 +140,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
       } else {
         ratio = joint[b] / defense_of(b);
         if (ratio < c.attack_min_ratio) continue;
-        wanted = 1.5 * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
+        wanted = c.attack_mass * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
       }
       cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), wanted};
     }

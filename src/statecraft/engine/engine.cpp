@@ -237,7 +237,10 @@ void step(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
   deliver_movements(m, s, trace);
   update_air_and_sea(m, s);
   if (s.supply_dirty) update_supply(m, s);
-  if (due(s.day, interval(c.operational_interval_days), m.step_days)) plan_operations(m, s, rng.decisions, trace);
+  if (s.replan || due(s.day, interval(c.operational_interval_days), m.step_days)) {
+    plan_operations(m, s, rng.decisions, trace);
+    s.replan = false;
+  }
   resolve_combat(m, s, rng.combat, trace);
   if (s.supply_dirty) update_supply(m, s);
   if (due(s.day, 7, m.step_days)) produce_and_reinforce(m, s, std::max(7, m.step_days));

@@ -64,6 +64,9 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "combat", breakthrough_ratio, 1, 20, "", "force ratio at which a defending line may collapse"),
     SC_PARAM("model", "combat", breakthrough_chance_per_day, 0, 1, "1/day", "daily chance of collapse at the breakthrough ratio"),
     SC_PARAM("model", "combat", rout_loss, 0, 1, "share", "share of a routed defender killed or captured"),
+    SC_PARAM("model", "combat", rout_disorder, 0, 1, "share",
+             "disorganization (lost effectiveness) a routed force brings to the region it falls back to"),
+    SC_PARAM("model", "combat", disorder_recovery_per_day, 0, 1, "1/day", "share of disorganization recovered each day"),
     SC_PARAM("model", "combat", retreat_loss, 0, 1, "share", "share lost when falling back in order"),
     SC_PARAM("model", "combat", encircled_surrender, 0, 1, "share", "share captured when no retreat route exists"),
     SC_PARAM("model", "combat", wounded_per_killed, 0, 20, "", "wounded per killed: splits casualties"),
@@ -108,6 +111,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "civilians", displacement_per_day, 0, 0.2, "1/day", "daily share displaced while a region is fought over"),
 
     SC_PARAM("model", "operations", attack_min_ratio, 0.5, 20, "", "expected force ratio needed to start an attack"),
+    SC_PARAM("model", "operations", attack_mass, 1, 20, "x",
+             "force ratio a commander masses for at an attack, as a multiple of attack_min_ratio"),
     SC_PARAM("model", "operations", reserve_share, 0, 0.9, "share", "share of a side's theatre force held back"),
     SC_PARAM("model", "operations", landing_min_ratio, 0.5, 50, "", "expected ratio needed for an amphibious landing"),
     SC_PARAM("model", "operations", landing_min_personnel, 0, 1e7, "personnel", "smallest landing force worth the risk"),

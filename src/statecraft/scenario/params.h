@@ -37,6 +37,8 @@ struct Coefficients {
   double breakthrough_ratio = 3.0;   // at or above this ratio the line may collapse
   double breakthrough_chance_per_day = 0.12;
   double rout_loss = 0.25;           // share of a routed defender lost (killed or captured)
+  double rout_disorder = 0.6;        // disorganization a routed force brings to the region it falls back to
+  double disorder_recovery_per_day = 0.1;  // share of disorganization recovered each day
   double retreat_loss = 0.05;        // share lost when falling back in order
   double encircled_surrender = 0.6;  // share captured when no retreat route exists
   double wounded_per_killed = 3.0;   // casualties split into killed and wounded
@@ -46,10 +48,10 @@ struct Coefficients {
   double noise_sigma = 0.25;         // log-sd of daily attrition and advance noise
   double amphibious_penalty = 0.5;   // attacker effectiveness across a sea link
   double surprise_multiplier = 1.6;  // the initiator's edge in the first days of a war
-  double surprise_days = 5;
+  double surprise_days = 7;
   double capitulation_share = 0.05;  // a side holding less than this share of its own people gives up
   double commit_share = 0.75;        // share of a region's force committed to its attack
-  double capture_depth_share = 0.6;  // advance needed to take a region, as a share of the link length
+  double capture_depth_share = 0.5;  // advance needed to take a region, as a share of the link length
 
   // --- movement ---
   double road_km_per_day = 30;       // moves within friendly territory
@@ -85,6 +87,7 @@ struct Coefficients {
   // --- operations (the theatre commander) ---
   double attack_min_ratio = 1.3;     // expected ratio needed to start an attack
   double reserve_share = 0.15;       // share of a side's theatre force held back
+  double attack_mass = 2.5;          // ratio a commander masses for, as a multiple of attack_min_ratio
   double landing_min_ratio = 3.0;    // expected ratio needed for an amphibious landing
   double landing_min_personnel = 20000; // smallest landing force worth the risk
   double landing_min_gain = 0.25;    // share of enemy strength a landing must cut off to be planned

@@ -13,6 +13,7 @@ RunState make_world(const Model& m) {
   s.control.resize(m.nregion);
   s.fortification.resize(m.nregion);
   s.progress_km.resize(m.nregion);
+  s.disorder.resize(m.nregion);
   s.attack_share.resize(m.adj_link.size());
   s.population.resize(m.nregion);
   s.fought.resize(m.nregion);
@@ -89,6 +90,7 @@ void reset_world(const Model& m, RunState& s) {
     s.control[r] = m.region[r].control;
     s.fortification[r] = m.region[r].fortification * m.coef.fortification_max;
     s.progress_km[r] = 0;
+    s.disorder[r] = 0;
     s.population[r] = m.region[r].population;
     s.fought[r] = 0;
     s.supply_km[r] = 0;
@@ -142,6 +144,7 @@ void reset_world(const Model& m, RunState& s) {
   s.dropped_movements = 0;
   for (int a = 0; a < m.nactor; ++a) s.capital[a] = m.actor[a].capital;
   s.supply_dirty = true;
+  s.replan = false;
 
   // wars at the start
   std::fill(s.entered_day.begin(), s.entered_day.end(), -1);

@@ -53,6 +53,7 @@ struct RunState {
   std::vector<int> control;            // actor holding each region
   std::vector<double> fortification;   // prepared defences 0..fortification_max
   std::vector<double> progress_km;     // attackers' advance into each region
+  std::vector<double> disorder;        // 0..1 disorganization of the forces in a region after a rout
   std::vector<double> attack_share;    // (adjacency entries) share of a region's attacking force sent
                                        // over each of its links; sums to at most 1 per region
   std::vector<double> population;      // people still living in each region
@@ -84,6 +85,7 @@ struct RunState {
   std::vector<int> supply_parent;      // next region towards the source, kNone at a source or cut off
   std::vector<int> capital;            // (nactor) current capital region (relocates)
   bool supply_dirty = true;
+  bool replan = false;                 // ground changed hands: commanders re-plan tomorrow
 
   // --- wars (nwar) and sides (nwar x nactor) ---
   std::vector<WarState> war;
