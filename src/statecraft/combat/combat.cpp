@@ -91,8 +91,9 @@ double side_power(const Model& m, const RunState& s, int region, int side) {
   const int war = s.theater[t].war;
   if (war == kNone || side == 0) return 0;
   double p = 0;
-  for (int a = 0; a < m.nactor; ++a)
-    if (s.side[war * m.nactor + a] == side) p += raw_power(m, s, a, region);
+  const int* members = s.members.data() + static_cast<size_t>(war) * m.nactor;
+  for (int i = 0; i < s.nmembers[war]; ++i)
+    if (s.side[war * m.nactor + members[i]] == side) p += raw_power(m, s, members[i], region);
   if (p <= 0) return 0;
   const double eff = region_side(m, s, region) == side ? s.supply_eff[region] * (1 - s.disorder[region]) : 1.0;
   return p * eff * (1 + m.coef.air_support_max * s.theater[t].air_dominance[side]);

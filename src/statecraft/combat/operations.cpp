@@ -88,6 +88,16 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     for (int u = r, hops = 0; u != kNone && hops < r1 - r0; u = s.supply_parent[u], ++hops) dep[u] += est[r];
   }
   auto defense_of = [&](int b) { return std::max(1.0, est[b] * defense_factor(m, s, b, kNone)); };
+  // what our side may take, and how close each region is to an enemy seat of government
+  auto& claimed = s.scratch.claimed;
+  auto& pull = s.scratch.pull;
+  for (int r = r0; r < r1; ++r) {
+    claimed[r] = region_side(m, s, r) == Y && side_claims(m, s, w, X, r);
+    pull[r] = 0;
+    for (int a = 0; a < m.nactor; ++a)
+      if (s.side[w * m.nactor + a] == Y && s.capital[a] != kNone)
+        pull[r] = std::max(pull[r], std::exp(-m.km(r, s.capital[a]) / 60));
+  }
 
   // --- attacks: each region splits its striking force over the enemy
   //     neighbours it can beat together with its neighbours, the most
@@ -101,7 +111,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     attack_need[r] = 0;
   }
   for (int b = r0; b < r1; ++b) {
-    if (region_side(m, s, b) != Y || !side_claims(m, s, w, X, b)) continue;
+    if (!claimed[b]) continue;
     for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k) {
       const int n = m.adj_region[k];
       if (region_side(m, s, n) != X || m.link[m.adj_link[k]].kind != LinkKind::land || power[n] <= 0) continue;
@@ -112,11 +122,8 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   // ground is worth its people, the enemy strength that depends on it for
   // supply, and its nearness to an enemy seat of government (most of all the seat itself)
   auto value_of = [&](int b) {
-    double pull = 0;
-    for (int a = 0; a < m.nactor; ++a)
-      if (s.side[w * m.nactor + a] == Y && s.capital[a] != kNone) pull = std::max(pull, std::exp(-m.km(b, s.capital[a]) / 60));
     return (1 + m.region[b].population / std::max(1.0, mean_pop)) * (1 + 2 * dep[b] / std::max(1.0, enemy_total)) *
-           (1 + 2 * pull) * (1 + 2.0 * is_capital_of_side(m, s, w, Y, b));
+           (1 + 2 * pull[b]) * (1 + 2.0 * (pull[b] >= 1));
   };
   struct Candidate {
     int entry;
@@ -131,7 +138,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     int n = 0;
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1] && n < 16; ++k) {
       const int b = m.adj_region[k], l = m.adj_link[k];
-      if (region_side(m, s, b) != Y || !link_usable(m, s, l, X) || !side_claims(m, s, w, X, b)) continue;
+      if (!claimed[b] || !link_usable(m, s, l, X)) continue;
       double ratio, wanted;
       if (m.link[l].kind == LinkKind::sea) {
         ratio = c.commit_share * power[a] * c.amphibious_penalty / defense_of(b);
@@ -166,7 +173,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   if (target == kNone && ts.sea_control == X && enemy_total > 0) {
     double best_gain = c.landing_min_gain;
     for (int b = r0; b < r1; ++b) {
-      if (region_side(m, s, b) != Y || !m.region[b].coastal || !side_claims(m, s, w, X, b)) continue;
+      if (!claimed[b] || !m.region[b].coastal) continue;
       double gain = dep[b];
       for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k)
         if (m.link[m.adj_link[k]].kind == LinkKind::land && region_side(m, s, m.adj_region[k]) == Y)

@@ -218,6 +218,7 @@ void start_run(const Model& m, RunState& s, Trace* trace) {
       const int side = s.side[k];
       if (!side) continue;
       s.side[k] = 0;
+      refresh_members(m, s);
       enter_war(m, s, w, a, side, 1.0, nullptr);
       s.entered_day[a] = 0;
       s.rung[a] = 3;  // already fighting with everything it has

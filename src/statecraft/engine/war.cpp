@@ -18,6 +18,7 @@ void enter_war(const Model& m, RunState& s, int war, int actor, int side, double
   const size_t k = static_cast<size_t>(war) * m.nactor + actor;
   if (s.side[k] != 0 || side < 1 || side > 2) return;
   s.side[k] = static_cast<int8_t>(side);
+  refresh_members(m, s);
   // an outside power counts as in the war when its forces first arrive (as
   // the Correlates of War date participation); a state at home at once
   const int t0 = m.war[war].theater;
@@ -104,6 +105,7 @@ void leave_war(const Model& m, RunState& s, int war, int actor, Trace* trace) {
   }
   s.nmovement = kept;
   s.side[k] = 0;
+  refresh_members(m, s);
   s.commitment[actor] = 0;
   s.supply_dirty = true;
   if (trace) trace->add(s.day, "leave", m.actor_id[actor], m.actor_name[actor] + " leaves " + m.war_id[war]);

@@ -46,7 +46,7 @@ const Model& model_for_seed(RunModels& rm, uint64_t seed) {
   if (!rm.has_draws) return *rm.base;
   RunRngs rngs(seed);
   draw_uncertain(rm.scratch, rngs.draws);
-  rm.drawn = compile(rm.scratch);
+  rm.drawn = compile(rm.scratch, *rm.base);
   return rm.drawn;
 }
 

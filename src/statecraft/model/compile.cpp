@@ -101,9 +101,25 @@ int compile_condition(const Condition& c, const Names& names, Model& m) {
   return base;
 }
 
-}  // namespace
+// Great-circle distances between regions, and from every region to each
+// actor's homeland (its own regions, border regions or capital point).
+void compute_distances(Model& m) {
+  m.region_km.assign(static_cast<size_t>(m.nregion) * m.nregion, 0);
+  for (int a = 0; a < m.nregion; ++a)
+    for (int b = 0; b < m.nregion; ++b)
+      m.region_km[static_cast<size_t>(a) * m.nregion + b] = distance_km(m.region[a].at, m.region[b].at);
+  m.home_km.assign(static_cast<size_t>(m.nactor) * m.nregion, 1e9);
+  for (int a = 0; a < m.nactor; ++a)
+    for (int r = 0; r < m.nregion; ++r) {
+      double& d = m.home_km[static_cast<size_t>(a) * m.nregion + r];
+      if (m.region[r].owner == a) d = 0;
+      const int k = m.region[r].theater * m.nactor + a;
+      for (int j = m.border_begin[k]; j < m.border_begin[k + 1]; ++j) d = std::min(d, m.km(r, m.border_region[j]));
+      if (m.actor[a].has_at) d = std::min(d, distance_km(m.region[r].at, m.actor[a].at));
+    }
+}
 
-Model compile(const Scenario& s) {
+Model compile_impl(const Scenario& s, const Model* same_map) {
   Model m;
   Names names;
   names.s = &s;
@@ -261,20 +277,12 @@ Model compile(const Scenario& s) {
   };
   build_csr(&Theater::entry, m.entry_begin, m.entry_region);
   build_csr(&Theater::borders, m.border_begin, m.border_region);
-  m.region_km.assign(static_cast<size_t>(m.nregion) * m.nregion, 0);
-  for (int a = 0; a < m.nregion; ++a)
-    for (int b = 0; b < m.nregion; ++b)
-      m.region_km[static_cast<size_t>(a) * m.nregion + b] = distance_km(m.region[a].at, m.region[b].at);
-  m.home_km.assign(static_cast<size_t>(m.nactor) * m.nregion, 1e9);
-  for (int a = 0; a < m.nactor; ++a)
-    for (int r = 0; r < m.nregion; ++r) {
-      double& d = m.home_km[static_cast<size_t>(a) * m.nregion + r];
-      if (m.region[r].owner == a) d = 0;
-      const int t = m.region[r].theater;
-      const int k = t * m.nactor + a;
-      for (int j = m.border_begin[k]; j < m.border_begin[k + 1]; ++j) d = std::min(d, m.km(r, m.border_region[j]));
-      if (m.actor[a].has_at) d = std::min(d, distance_km(m.region[r].at, m.actor[a].at));
-    }
+  if (same_map && same_map->nregion == m.nregion && same_map->nactor == m.nactor) {
+    m.region_km = same_map->region_km;
+    m.home_km = same_map->home_km;
+  } else {
+    compute_distances(m);
+  }
   for (int i = 0; i < m.nactor; ++i)
     if (!s.actors[i].capital.empty()) m.actor[i].capital = names.region_of(s.actors[i].capital, s.actors[i].loc);
 
@@ -376,5 +384,10 @@ Model compile(const Scenario& s) {
     m.checkpoint.push_back({c.date.day, compile_condition(c.condition, names, m)});
   return m;
 }
+
+}  // namespace
+
+Model compile(const Scenario& s) { return compile_impl(s, nullptr); }
+Model compile(const Scenario& s, const Model& same_map) { return compile_impl(s, &same_map); }
 
 }  // namespace statecraft

@@ -234,6 +234,11 @@ struct Model {
 /// references the checker should have caught (defensive, never expected).
 Model compile(const Scenario& s);
 
+/// The same, taking the distance tables from `same_map` (a model compiled
+/// from the same file, which only differs in numbers that paths can set):
+/// per-run recompiles after uncertain draws skip the trigonometry.
+Model compile(const Scenario& s, const Model& same_map);
+
 /// Id of an actor / region by name, or kNone. For setup code, never per step.
 int find_actor(const Model& m, std::string_view id);
 int find_region(const Model& m, std::string_view id);

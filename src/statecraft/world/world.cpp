@@ -34,6 +34,8 @@ RunState make_world(const Model& m) {
   s.capital.resize(m.nactor);
   s.war.resize(m.nwar);
   s.side.resize(static_cast<size_t>(m.nwar) * m.nactor);
+  s.members.resize(static_cast<size_t>(m.nwar) * m.nactor);
+  s.nmembers.resize(m.nwar);
   s.entered_day.resize(m.nactor);
   s.theater.resize(m.ntheater);
   s.aim.resize(static_cast<size_t>(m.nwar) * m.nactor);
@@ -69,6 +71,8 @@ RunState make_world(const Model& m) {
                   &s.scratch.killed_here})
     v->assign(m.nregion, 0.0);
   s.scratch.done.assign(m.nregion, 0);
+  s.scratch.claimed.assign(m.nregion, 0);
+  s.scratch.pull.assign(m.nregion, 0.0);
   s.scratch.parent.assign(m.nregion, kNone);
   s.scratch.component.assign(m.nregion, kNone);
   s.scratch.side_personnel.assign(static_cast<size_t>(3) * m.nregion, 0.0);
@@ -167,6 +171,7 @@ void reset_world(const Model& m, RunState& s) {
     if (s.theater[m.war[w].theater].war == kNone) s.theater[m.war[w].theater].war = w;
   }
 
+  refresh_members(m, s);
   for (int t = 0; t < m.ntreaty; ++t)
     s.treaty_active[t] = m.treaty[t].signed_day <= m.start_day && m.start_day < m.treaty[t].ends_day;
   s.council_absent = m.council_absent;
@@ -206,6 +211,15 @@ void clear_attacks(const Model& m, RunState& s, int region) {
   for (int k = m.adj_begin[region]; k < m.adj_begin[region + 1]; ++k) {
     s.attack_share[k] = 0;
     s.attack_share[m.adj_reverse[k]] = 0;
+  }
+}
+
+void refresh_members(const Model& m, RunState& s) {
+  for (int w = 0; w < m.nwar; ++w) {
+    int n = 0;
+    for (int a = 0; a < m.nactor; ++a)
+      if (s.side[static_cast<size_t>(w) * m.nactor + a]) s.members[static_cast<size_t>(w) * m.nactor + n++] = a;
+    s.nmembers[w] = n;
   }
 }
 

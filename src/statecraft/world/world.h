@@ -90,6 +90,8 @@ struct RunState {
   // --- wars (nwar) and sides (nwar x nactor) ---
   std::vector<WarState> war;
   std::vector<int8_t> side;            // 0 out, 1 attackers, 2 defenders
+  std::vector<int> members;            // (nwar x nactor) belligerents of each war first, in actor order
+  std::vector<int> nmembers;           // (nwar) how many; see refresh_members
   std::vector<int32_t> entered_day;    // (nactor) first day its forces fought (home states: day it joined), -1 never
   std::vector<TheaterState> theater;   // (ntheater)
   // war aims are state: the strategic layer widens and narrows them
@@ -152,6 +154,8 @@ struct RunState {
     std::vector<double> killed_here;  // (nregion) military deaths today, for civilian harm
     std::vector<int> component;       // (nregion) connected friendly territory
     std::vector<double> side_personnel;  // (3 x nregion) personnel of each side by region
+    std::vector<uint8_t> claimed;     // (nregion) enemy regions the planning side may take
+    std::vector<double> pull;         // (nregion) nearness to an enemy seat of government, 0..1
   } scratch;
 };
 
@@ -174,6 +178,9 @@ void reset_world(const Model& m, RunState& s);
 inline int side_of(const RunState& s, const Model& m, int war, int actor) {
   return war == kNone ? 0 : s.side[war * m.nactor + actor];
 }
+
+/// Rebuilds the belligerent lists after sides change (entries, exits, resets).
+void refresh_members(const Model& m, RunState& s);
 
 /// Side holding a region in its theatre's war (0 if its holder is not at war there).
 inline int region_side(const Model& m, const RunState& s, int region) {
