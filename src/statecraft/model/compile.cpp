@@ -381,7 +381,7 @@ Model compile_impl(const Scenario& s, const Model* same_map) {
   }
   m.has_history = s.history.present;
   for (const Checkpoint& c : s.history.checkpoints)
-    m.checkpoint.push_back({c.date.day, compile_condition(c.condition, names, m)});
+    m.checkpoint.push_back({c.date.day, compile_condition(c.condition, names, m), describe_condition(c.condition)});
   return m;
 }
 

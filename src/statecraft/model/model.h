@@ -136,6 +136,7 @@ struct EventModel {
 struct CheckpointModel {
   int32_t day = 0;
   int cond = kNone;
+  std::string label;  // "PRK side holds seoul"
 };
 
 struct Model {
@@ -242,6 +243,9 @@ Model compile(const Scenario& s, const Model& same_map);
 /// Id of an actor / region by name, or kNone. For setup code, never per step.
 int find_actor(const Model& m, std::string_view id);
 int find_region(const Model& m, std::string_view id);
+
+/// A condition in words, for tables and labels.
+std::string describe_condition(const Condition& c);
 
 /// Great-circle distance in km.
 double distance_km(LatLon a, LatLon b);

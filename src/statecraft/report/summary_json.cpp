@@ -75,6 +75,7 @@ nlohmann::json summary_json(const Model& m, const Summary& sum, const EnsembleIn
   for (size_t i = 0; i < m.checkpoint.size(); ++i) {
     nlohmann::json c = interval_json(sum.checkpoint_met[i], sum.runs);
     c["date"] = format_date(Date{m.checkpoint[i].day});
+    c["label"] = m.checkpoint[i].label;
     checkpoints.push_back(c);
   }
   j["checkpoints"] = checkpoints;
