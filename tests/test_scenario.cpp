@@ -835,6 +835,15 @@ TEST(ScenarioHostile, DeepNestingIsRejectedBeforeYamlCpp) {
   EXPECT_FALSE(r.problems.empty());
 }
 
+TEST(ScenarioHostile, StrayCommaIsASyntaxErrorNotAHang) {
+  // yaml-cpp 0.7's LoadAll never returns on these
+  for (const char* text : {",", "'x',", "[a], b", "{a: b},\n"}) {
+    Parsed p = parse(text);
+    ASSERT_EQ(p.problems.size(), 1u) << text;
+    EXPECT_EQ(p.problems[0].message, "YAML syntax error: unexpected ','") << text;
+  }
+}
+
 TEST(ScenarioHostile, OversizedInputIsRejected) {
   Parsed p = parse(std::string(5u << 20, ' '));
   ASSERT_EQ(p.problems.size(), 1u);
@@ -862,6 +871,25 @@ TEST(ScenarioHostile, AliasExpansionIsBounded) {
   }
   Parsed p = parse(yaml);
   EXPECT_NE(find(p, "too many values"), nullptr) << all(p);
+}
+
+TEST(ScenarioParse, AnchorsAndAliasesCanRepeatABlock) {
+  Parsed p = parse(R"(statecraft: 1
+scenario: {id: t, title: T, start: 1950-06-25, horizon: 1953-07-27}
+actors:
+  - {id: PRK, name: North Korea, military: &army {personnel: 1000, tanks: 10, quality: 0.9}}
+  - {id: KOR, name: South Korea, military: *army}
+theaters:
+  - id: korea
+    regions:
+      - {id: north, name: North, owner: PRK, at: &spot [39, 126]}
+      - {id: south, name: South, owner: KOR, at: *spot}
+    links: [[north, south]]
+)");
+  ASSERT_TRUE(p.problems.empty()) << all(p);
+  EXPECT_EQ(p.s.actors[1].military.stock.tanks, 10);
+  EXPECT_EQ(p.s.actors[1].military.quality, 0.9);
+  EXPECT_EQ(p.s.theaters[0].regions[1].at.lat, 39);
 }
 
 TEST(ScenarioHostile, RecursiveAliasEnds) {
