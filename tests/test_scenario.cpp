@@ -860,6 +860,14 @@ TEST(ScenarioHostile, BinaryAndBrokenEncodingsAreRejected) {
   EXPECT_TRUE(u.problems.empty()) << "UTF-8 text is fine\n" << all(u);
 }
 
+TEST(ScenarioHostile, EscapesThatDecodeToBrokenUtf8AreRejected) {
+  Parsed p = parse(kBase + "history: {source: \"a\\Nb\"}\n");
+  EXPECT_PROBLEM(p, "not UTF-8", 12, 19, "history.source");
+  Parsed q = parse(kBase + "history: {source: \"a\\u0085b\"}\n");
+  EXPECT_TRUE(q.problems.empty()) << all(q);
+  EXPECT_EQ(q.s.history.source, "a\xC2\x85" "b");
+}
+
 TEST(ScenarioHostile, AliasExpansionIsBounded) {
   std::string yaml = kBase + "variants:\n  v:\n    when: &a0 {after: 1950-07-01}\n";
   // each level refers to the previous one ten times: 10^8 leaves

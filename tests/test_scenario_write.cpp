@@ -319,7 +319,9 @@ TEST(ScenarioWrite, StringsAreQuotedWhenTheyMustBe) {
   const std::string names[] = {"Korea: North",   "#1 state", "say \"hi\"",     "true",          "no",
                                "1950",           "0x1F",     " padded ",       "a\\b",          "line\nbreak",
                                "조선민주주의인민공화국", "[list]", "{map}",    "- dash",        "tab\there",
-                               "null",           "~",        "a, b",           "it's",          "50%"};
+                               "null",           "~",        "a, b",           "it's",          "50%",
+                               "next\xC2\x85line", "sep\xE2\x80\xA8" "ara\xE2\x80\xA9" "tors", "\xEF\xBB\xBF" "bom",
+                               "ctrl\x01\x7F"};
   for (const auto& name : names) {
     s.actors[0].name = name;
     s.info.sources = {name, "plain", ""};

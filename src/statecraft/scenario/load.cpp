@@ -130,6 +130,9 @@ void wrong_type(Reader& r, const Val& v, std::string_view expected) {
   r.error(v.loc, v.path, "wrong type: " + what(v.node), std::string(expected));
 }
 
+size_t utf8_length(std::string_view t, size_t i);
+bool valid_utf8(std::string_view t);
+
 struct Entry {
   std::string key;
   Loc key_loc;
@@ -160,6 +163,10 @@ std::optional<std::vector<Entry>> entries(Reader& r, const Val& v, std::string_v
       continue;
     }
     std::string key = k.Scalar();
+    if (!valid_utf8(key)) {
+      r.error(kl, v.path, "a key decodes to bytes that are not UTF-8", "\\u0085 or \\u00A0 instead of \\N or \\_");
+      continue;
+    }
     std::optional<Loc> first;
     if (large) {
       if (auto [at, inserted] = seen.emplace(key, kl); !inserted) first = at->second;
@@ -220,11 +227,26 @@ void require(Reader& r, const Fields& f, std::string_view key) {
 
 // --- scalars ---
 
+bool valid_utf8(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    const size_t n = utf8_length(t, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::optional<std::string> read_scalar(Reader& r, const Val& v, std::string_view expected) {
   if (!r.visit(v.loc)) return std::nullopt;
   r.where[v.path] = v.loc;
   if (!v.node.IsScalar()) {
     wrong_type(r, v, expected);
+    return std::nullopt;
+  }
+  // the file is UTF-8, but yaml-cpp 0.7 decodes the escapes \N and \_ to
+  // single bytes that are not; such text could never be written back
+  if (!valid_utf8(v.node.Scalar())) {
+    r.error(v.loc, v.path, "the text decodes to bytes that are not UTF-8", "\\u0085 or \\u00A0 instead of \\N or \\_");
     return std::nullopt;
   }
   return v.node.Scalar();
@@ -1069,8 +1091,8 @@ void read_variant(Reader& r, const Entry& ve, Variant& var) {
   static constexpr std::array<std::string_view, 2> kSet = {"path", "value"};
   var.name = ve.key;
   var.loc = ve.key_loc;
-  r.where[ve.value.path] = ve.key_loc;
   Fields f = fields(r, ve.value, kKeys);
+  r.where[ve.value.path] = ve.key_loc;  // a variant is named by its key
   for (const auto& e : f.items) {
     const Val& x = e.value;
     if (e.key == "description") {
@@ -1085,14 +1107,13 @@ void read_variant(Reader& r, const Entry& ve, Variant& var) {
         sv.loc = item.loc;
         Fields sf = fields(r, item, kSet);
         bool ok = sf.ok;
+        // the value stays text: its type is the type of the field the path names
         for (const auto& se : sf.items) {
-          auto text = read_scalar(r, se.value, se.key == "path" ? "a path such as actors.CHN.abstain" : "a single value");
-          if (!text || se.value.node.IsNull()) {
-            if (text) wrong_type(r, se.value, "a single value");
-            ok = false;
-          } else {
+          const char* expected = se.key == "path" ? "a path such as actors.CHN.abstain" : "a single value";
+          if (auto text = read_scalar(r, se.value, expected))
             (se.key == "path" ? sv.path : sv.value) = *text;
-          }
+          else
+            ok = false;
         }
         for (auto key : {"path", "value"}) {
           if (!sf.get(key)) ok = false;
