@@ -360,7 +360,9 @@ struct Checker {
             error(base + ".between", r.loc, fmt::format("{} actors given", r.between.size()), "[A, B]: two actor ids");
             break;
           }
-          const bool ok = actor(base + ".between[0]", r.loc, r.between[0]) & actor(base + ".between[1]", r.loc, r.between[1]);
+          // both ends are checked, so both misspellings are reported
+          const bool first = actor(base + ".between[0]", r.loc, r.between[0]);
+          const bool ok = actor(base + ".between[1]", r.loc, r.between[1]) && first;
           if (r.between[0] == r.between[1])
             error(base + ".between", r.loc, fmt::format("a relation of '{}' with itself", r.between[0]),
                   "two different actors");
@@ -379,7 +381,8 @@ struct Checker {
           break;
         }
         case Relation::Kind::aid: {
-          const bool ok = actor(base + ".aid.from", r.loc, r.from) & actor(base + ".aid.to", r.loc, r.to);
+          const bool from = actor(base + ".aid.from", r.loc, r.from);
+          const bool ok = actor(base + ".aid.to", r.loc, r.to) && from;
           if (ok && r.from == r.to)
             error(base + ".aid.to", r.loc, fmt::format("'{}' aids itself", r.to), "two different actors");
           else if (ok && !aid.insert({r.from, r.to}).second)
@@ -431,8 +434,8 @@ struct Checker {
       for (size_t l = 0; l < th.links.size(); ++l) {
         const Link& k = th.links[l];
         const std::string lk = fmt::format("{}.links[{}]", base, l);
-        const bool ok = region_in(lk + ".between[0]", k.loc, k.a, static_cast<int>(t)) &
-                        region_in(lk + ".between[1]", k.loc, k.b, static_cast<int>(t));
+        const bool first = region_in(lk + ".between[0]", k.loc, k.a, static_cast<int>(t));
+        const bool ok = region_in(lk + ".between[1]", k.loc, k.b, static_cast<int>(t)) && first;
         if (!ok) continue;
         if (k.a == k.b) {
           error(lk + ".between", k.loc, fmt::format("a link from '{}' to itself", k.a), "two different regions");

@@ -4,6 +4,7 @@
 // a Scenario comes from a file, a variant or code.
 #include "scenario/load.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -30,14 +32,19 @@ using schema::SourceMap;
 // stack (yaml-cpp recurses once per nesting level), memory or time
 constexpr size_t kMaxBytes = size_t{4} << 20;
 constexpr int kMaxNesting = 64;
-constexpr long kMaxNodes = 1'000'000;  // aliases can expand a small file exponentially
+// Without aliases every value takes at least a byte of text, and the walk
+// visits each at most twice; aliases may repeat parts of a file, but not make
+// the walk much longer than the text (a few lines of nested aliases can
+// stand for 10^9 values)
+constexpr long kFreeVisits = 20000;
+constexpr long visit_budget(size_t bytes) { return kFreeVisits + 2 * static_cast<long>(bytes); }
 constexpr int kMaxConditionDepth = 32;
 
 struct Reader {
   const std::string& file;
   std::vector<Diagnostic>& out;
   SourceMap& where;
-  long budget = kMaxNodes;
+  long budget = kFreeVisits;  // values the walk may still visit; see visit_budget
   bool exhausted = false;
 
   void error(Loc loc, std::string key, std::string message, std::string expected = {},
@@ -58,7 +65,7 @@ struct Reader {
     if (exhausted) return false;
     if (--budget >= 0) return true;
     error(loc, "", "the document expands to too many values (aliases referring to aliases?)",
-          fmt::format("at most {} values", kMaxNodes));
+          "aliases that repeat at most a few times the text of the file");
     exhausted = true;
     return false;
   }
@@ -123,6 +130,9 @@ void wrong_type(Reader& r, const Val& v, std::string_view expected) {
   r.error(v.loc, v.path, "wrong type: " + what(v.node), std::string(expected));
 }
 
+size_t utf8_length(std::string_view t, size_t i);
+bool valid_utf8(std::string_view t);
+
 struct Entry {
   std::string key;
   Loc key_loc;
@@ -140,7 +150,8 @@ std::optional<std::vector<Entry>> entries(Reader& r, const Val& v, std::string_v
     return std::nullopt;
   }
   std::vector<Entry> out;
-  std::unordered_map<std::string, Loc> seen;
+  std::unordered_map<std::string, Loc> seen;  // only for large mappings
+  const bool large = v.node.size() > 16;
   for (auto it = v.node.begin(); it != v.node.end(); ++it) {
     // copies: the iterator hands out a temporary pair (node handles are cheap)
     const YAML::Node k = it->first;
@@ -152,9 +163,20 @@ std::optional<std::vector<Entry>> entries(Reader& r, const Val& v, std::string_v
       continue;
     }
     std::string key = k.Scalar();
-    if (auto [first, inserted] = seen.emplace(key, kl); !inserted) {
+    if (!valid_utf8(key)) {
+      r.error(kl, v.path, "a key decodes to bytes that are not UTF-8", "\\u0085 or \\u00A0 instead of \\N or \\_");
+      continue;
+    }
+    std::optional<Loc> first;
+    if (large) {
+      if (auto [at, inserted] = seen.emplace(key, kl); !inserted) first = at->second;
+    } else {
+      for (const auto& e : out)
+        if (e.key == key) first = e.key_loc;
+    }
+    if (first) {
       r.error(kl, join(v.path, key),
-              fmt::format("key '{}' given twice in one mapping (first at line {})", shorten(key), first->second.line),
+              fmt::format("key '{}' given twice in one mapping (first at line {})", shorten(key), first->line),
               "each key once");
       continue;
     }
@@ -205,11 +227,26 @@ void require(Reader& r, const Fields& f, std::string_view key) {
 
 // --- scalars ---
 
+bool valid_utf8(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    const size_t n = utf8_length(t, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::optional<std::string> read_scalar(Reader& r, const Val& v, std::string_view expected) {
   if (!r.visit(v.loc)) return std::nullopt;
   r.where[v.path] = v.loc;
   if (!v.node.IsScalar()) {
     wrong_type(r, v, expected);
+    return std::nullopt;
+  }
+  // the file is UTF-8, but yaml-cpp 0.7 decodes the escapes \N and \_ to
+  // single bytes that are not; such text could never be written back
+  if (!valid_utf8(v.node.Scalar())) {
+    r.error(v.loc, v.path, "the text decodes to bytes that are not UTF-8", "\\u0085 or \\u00A0 instead of \\N or \\_");
     return std::nullopt;
   }
   return v.node.Scalar();
@@ -718,10 +755,8 @@ void read_force(Reader& r, const Val& v, Force& force) {
       *equipment_field(force.equipment, e.key) = *n;
     }
   }
+  // `region` is required unless `reserve`: check.cpp says which one applies
   for (auto key : {"actor", "theater"}) require(r, f, key);
-  // a reserve has no region; the check tells which one was meant
-  if (f.ok && !f.get("region") && !force.reserve && !(f.get("reserve") && force.reserve))
-    if (!f.get("reserve")) require(r, f, "region");
 }
 
 void read_war(Reader& r, const Val& v, War& w) {
@@ -1056,8 +1091,8 @@ void read_variant(Reader& r, const Entry& ve, Variant& var) {
   static constexpr std::array<std::string_view, 2> kSet = {"path", "value"};
   var.name = ve.key;
   var.loc = ve.key_loc;
-  r.where[ve.value.path] = ve.key_loc;
   Fields f = fields(r, ve.value, kKeys);
+  r.where[ve.value.path] = ve.key_loc;  // a variant is named by its key
   for (const auto& e : f.items) {
     const Val& x = e.value;
     if (e.key == "description") {
@@ -1072,14 +1107,13 @@ void read_variant(Reader& r, const Entry& ve, Variant& var) {
         sv.loc = item.loc;
         Fields sf = fields(r, item, kSet);
         bool ok = sf.ok;
+        // the value stays text: its type is the type of the field the path names
         for (const auto& se : sf.items) {
-          auto text = read_scalar(r, se.value, se.key == "path" ? "a path such as actors.CHN.abstain" : "a single value");
-          if (!text || se.value.node.IsNull()) {
-            if (text) wrong_type(r, se.value, "a single value");
-            ok = false;
-          } else {
+          const char* expected = se.key == "path" ? "a path such as actors.CHN.abstain" : "a single value";
+          if (auto text = read_scalar(r, se.value, expected))
             (se.key == "path" ? sv.path : sv.value) = *text;
-          }
+          else
+            ok = false;
         }
         for (auto key : {"path", "value"}) {
           if (!sf.get(key)) ok = false;
@@ -1397,17 +1431,78 @@ bool consequence(const std::string& key, const std::vector<Diagnostic>& found) {
   return false;
 }
 
+// Sees the documents of a stream without building them. yaml-cpp 0.7's
+// LoadAll loops forever, allocating, on a stray ',' between documents
+// (jbeder/yaml-cpp#1040, fixed after 0.8): the parser then reports an empty
+// document at the same token again and again. Stepping through documents
+// ourselves, with a bound, turns that into a syntax error.
+class DocumentProbe final : public YAML::EventHandler {
+ public:
+  bool empty = true;  // nothing but a null node
+  YAML::Mark first;   // where the document's first node starts
+  bool seen = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { note(m, true); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m, false); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override {
+    note(m, false);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(m, false);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    note(m, false);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& m, bool null) {
+    if (!null) empty = false;
+    if (!seen) first = m;
+    seen = true;
+  }
+};
+
+Loc loc_of(const YAML::Mark& m) { return m.is_null() ? Loc{} : Loc{m.line + 1, m.column + 1}; }
+
 // true when a YAML mapping was read, so the checks have something to look at
 bool parse_into(std::string_view yaml, Scenario& s, Reader& r) {
   std::optional<Loc> unclosed;
   if (!precheck(r, yaml, unclosed)) return false;
-  std::vector<YAML::Node> docs;
+  const std::string text(yaml);
+  YAML::Node root;
   try {
-    docs = YAML::LoadAll(std::string(yaml));
+    // first count the documents, at most three steps
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    std::vector<DocumentProbe> docs;
+    for (int i = 0; i < 3; ++i) {
+      DocumentProbe probe;
+      if (!parser.HandleNextDocument(probe)) break;
+      if (!docs.empty() && probe.empty && docs.back().empty && probe.first.pos == docs.back().first.pos) {
+        const auto pos = static_cast<size_t>(std::max(probe.first.pos, 0));
+        const char c = pos < text.size() ? text[pos] : ' ';
+        r.error(loc_of(probe.first), "",
+                c > ' ' && c < 0x7F ? fmt::format("YAML syntax error: unexpected '{}'", c)
+                                    : std::string("YAML syntax error: unexpected token"),
+                "valid YAML");
+        return false;
+      }
+      docs.push_back(probe);
+    }
+    if (docs.size() > 1) {
+      r.error(loc_of(docs[1].first), "", "more than one YAML document in the file", "one scenario per file");
+      return false;
+    }
+    // then build the one document
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     // yaml-cpp notices a problem where it gives up, often lines after the
     // cause; point at the cause when it is a common one
-    const Loc loc = e.mark.is_null() ? Loc{} : Loc{e.mark.line + 1, e.mark.column + 1};
+    const Loc loc = loc_of(e.mark);
     if (auto tab = tab_indent_before(yaml, std::max(loc.line, 1)))
       r.error(*tab, "", "tab character in indentation", "spaces: YAML indents with spaces only");
     else if (unclosed && std::pair(unclosed->line, unclosed->column) <= std::pair(loc.line, loc.column))
@@ -1419,11 +1514,6 @@ bool parse_into(std::string_view yaml, Scenario& s, Reader& r) {
       r.error(loc, "", "YAML syntax error: " + e.msg, "valid YAML");
     return false;
   }
-  if (docs.size() > 1) {
-    r.error(mark_loc(docs[1]), "", "more than one YAML document in the file", "one scenario per file");
-    return false;
-  }
-  const YAML::Node root = docs.empty() ? YAML::Node() : docs[0];
   read_document(r, root, s);
   return root.IsMap();
 }
@@ -1437,6 +1527,7 @@ Scenario parse_scenario(std::string_view yaml, const std::string& file, std::vec
   try {
     SourceMap where;
     Reader r{file, found, where};
+    r.budget = visit_budget(yaml.size());
     if (parse_into(yaml, s, r) && !r.exhausted) {
       // the checks: a problem under a key already reported is a consequence, not news
       std::vector<Diagnostic> checked = schema::check(s, &where);

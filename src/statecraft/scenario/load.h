@@ -33,7 +33,9 @@ std::vector<Diagnostic> check_scenario(const Scenario& s);
 Scenario apply_variant(const Scenario& base, std::string_view name);
 
 /// Address of the numeric scalar a path names (see docs/scenario-format.md,
-/// "Paths"), or nullptr with `error` set. Booleans are not numeric.
+/// "Paths"), or nullptr with `error` set. Booleans are not numeric. A value
+/// the file may leave out (an interest, a coefficient, `cinc`, a link's
+/// `km`) is first added with its default, which can move earlier addresses.
 double* numeric_field(Scenario& s, std::string_view path, std::string& error);
 
 /// Writes `value_text` into the scalar `path` names, interpreting it by the

@@ -422,9 +422,6 @@ class Resolver {
     }
     if (p_.seg[2] == "links") {
       if (!need(3, "a region id") || !need(4, "a second region id")) return false;
-      for (size_t i : {size_t{3}, size_t{4}})
-        if (!find(th->regions, p_.seg[i], [](const Region& x) -> const std::string& { return x.id; }))
-          return unknown(i, fmt::format("a region of theatre '{}'", th->id), region_ids());
       for (auto& l : th->links) {
         if (!((l.a == p_.seg[3] && l.b == p_.seg[4]) || (l.a == p_.seg[4] && l.b == p_.seg[3]))) continue;
         if (!need(5, "km, river or kind")) return false;
@@ -435,14 +432,20 @@ class Resolver {
           t_.kind = Kind::opt_number;
           t_.range = schema::kPositive;
           t_.where = addr(l.km);
-          // the documented default: great-circle distance between the two regions
-          const auto* a = find(th->regions, l.a, [](const Region& x) -> const std::string& { return x.id; });
-          const auto* b = find(th->regions, l.b, [](const Region& x) -> const std::string& { return x.id; });
-          t_.fresh = a && b ? std::max(1e-3, schema::great_circle_km(a->at, b->at)) : 1.0;
+          if (!l.km) {
+            // the documented default: great-circle distance between the two regions
+            const auto* a = find(th->regions, l.a, [](const Region& x) -> const std::string& { return x.id; });
+            const auto* b = find(th->regions, l.b, [](const Region& x) -> const std::string& { return x.id; });
+            t_.fresh = a && b ? std::max(1e-3, schema::great_circle_km(a->at, b->at)) : 1.0;
+          }
           return leaf(5);
         }
         return not_field(5, strings({"km", "river", "kind"}));
       }
+      // no such link: say which end is wrong, if one is
+      for (size_t i : {size_t{3}, size_t{4}})
+        if (!find(th->regions, p_.seg[i], [](const Region& x) -> const std::string& { return x.id; }))
+          return unknown(i, fmt::format("a region of theatre '{}'", th->id), region_ids());
       return fail(fmt::format("path '{}': no link between {} and {}", p_.full, p_.seg[3], p_.seg[4]),
                   fmt::format("a link listed under theaters.{}.links", th->id));
     }

@@ -38,8 +38,18 @@ bool plain_safe(std::string_view t) {
 std::string str(std::string_view t) {
   if (plain_safe(t)) return std::string(t);
   std::string out = "\"";
-  for (char c : t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
     const auto u = static_cast<unsigned char>(c);
+    // characters a YAML reader may fold as line breaks or drop as a byte
+    // order mark keep their identity only escaped
+    const std::string_view rest = t.substr(i);
+    if (rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9") ||
+        rest.starts_with("\xEF\xBB\xBF")) {
+      out += rest[0] == '\xC2' ? "\\u0085" : rest[0] == '\xEF' ? "\\uFEFF" : rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += rest[0] == '\xC2' ? 1 : 2;
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
