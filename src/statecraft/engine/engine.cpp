@@ -222,6 +222,9 @@ void start_run(const Model& m, RunState& s, Trace* trace) {
       enter_war(m, s, w, a, side, 1.0, nullptr);
       s.entered_day[a] = 0;
       s.rung[a] = 3;  // already fighting with everything it has
+      // a war under way for a while has mobilized its belligerents
+      s.mobilization[a] = std::max(s.mobilization[a],
+                                   std::min(1.0, -m.war[w].started_day / std::max(1.0, m.coef.mobilization_days)));
     }
   s.max_rung = *std::max_element(s.rung.begin(), s.rung.end());
   update_air_and_sea(m, s);
@@ -313,6 +316,7 @@ void run_one(const Model& m, uint64_t seed, RunState& s, RunRecord& out, Trace* 
   if (!shaped_for(m, s)) s = make_world(m);
   RunRngs rng(seed);
   start_run(m, s, trace);
+  start_truces(m, s, rng, trace);
   while (!run_finished(m, s)) {
     // nothing moves while every war is under a truce: jump to the day one breaks
     int32_t next = INT32_MAX;

@@ -148,7 +148,9 @@ void update_beliefs(const Model& m, RunState& s, int war, RunRngs& rng) {
     const double obs = logit(v.p_win_observed[side]);
     if (s.epoch_seen[leader] != s.leader_epoch[leader]) {
       // a new leader (or the first assessment) brings its own optimism
-      s.optimism[leader] = rng.decisions.normal(c.barg_optimism, 2 * c.perception_noise + 0.1);
+      // optimism is strongest at the outset; a war under way has taught some realism
+      const double years_fought = std::max(0, s.day - s.war[war].started_day) / 365.25;
+      s.optimism[leader] = rng.decisions.normal(c.barg_optimism, 2 * c.perception_noise + 0.1) * std::exp(-years_fought);
       s.epoch_seen[leader] = s.leader_epoch[leader];
       belief = logistic(obs + s.optimism[leader]);
       continue;
@@ -183,15 +185,20 @@ double truce_hazard_per_year(const Model& m, const RunState& s, int war, const s
     }
   }
   const double separation = front ? fort / front : 1.0;
-  // deterrence: a nuclear-armed great power standing behind each side
+  // deterrence: a nuclear-armed great power standing behind each side, or
+  // guaranteeing the defenders' security
   double deterrence = 0;
   for (int side = 1; side <= 2; ++side) {
     double best = 0;
-    for (int a = 0; a < m.nactor; ++a)
-      if (s.side[war * m.nactor + a] == side && m.actor[a].major_power)
-        best = std::max(best, m.actor[a].warheads > 0 ? 1.0 : 0.5);
+    for (int a = 0; a < m.nactor; ++a) {
+      const bool behind = s.side[war * m.nactor + a] == side || (side == 2 && m.guarantees(war, a));
+      if (!behind) continue;
+      best = std::max(best, m.actor[a].major_power ? (m.actor[a].warheads > 0 ? 1.0 : 0.5) : 0.25);
+    }
     deterrence += 0.5 * best;
   }
+  for (int i = m.war[war].guarantor_begin; i < m.war[war].guarantor_end; ++i)
+    deterrence += 0.25 * (m.actor[m.war_guarantor[i]].major_power ? 1.0 : 0.5);  // each guarantee adds resolve
   double trade = 0, gdp = 0;
   for (int a = 0; a < m.nactor; ++a) {
     const int sa = s.side[war * m.nactor + a];
@@ -205,16 +212,20 @@ double truce_hazard_per_year(const Model& m, const RunState& s, int war, const s
                                         c.barg_deterrence_weight * deterrence + c.barg_trade_weight * interdependence);
 }
 
+// Time to breakdown is exponential in the yearly hazard; -1 if after the horizon.
+int32_t draw_truce_break(const Model& m, const RunState& s, double hazard, RunRngs& rng) {
+  const double years = -std::log(std::max(1e-300, 1 - rng.events.uniform())) / std::max(1e-9, hazard);
+  const double day = s.day + years * 365.25;
+  return day < m.horizon_day - m.start_day ? static_cast<int32_t>(day) : -1;
+}
+
 void conclude_armistice(const Model& m, RunState& s, int war, RunRngs& rng, Trace* trace) {
   const double hazard = truce_hazard_per_year(m, s, war, nullptr);
   end_war(m, s, war, WarStatus::armistice, 0, nullptr);
   s.ceasefire_control = s.control;
   s.talks_day[war] = -1;
   s.offer_side[war] = 0;
-  // time to breakdown is exponential in the yearly hazard
-  const double years = -std::log(std::max(1e-300, 1 - rng.events.uniform())) / std::max(1e-9, hazard);
-  const double day = s.day + years * 365.25;
-  s.truce_break_day[war] = day < m.horizon_day - m.start_day ? static_cast<int32_t>(day) : -1;
+  s.truce_break_day[war] = draw_truce_break(m, s, hazard, rng);
   if (trace)
     trace->add(s.day, "armistice", "",
                m.war_id[war] + ": armistice signed; the line is frozen (truce hazard " +
@@ -445,6 +456,20 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
   }
   accrue_costs(m, s);
   for (int a = 0; a < m.nactor; ++a) s.killed_mark[a] = s.killed[a];
+}
+
+void start_truces(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
+  for (int w = 0; w < m.nwar; ++w) {
+    if (s.war[w].status != WarStatus::ceasefire && s.war[w].status != WarStatus::armistice) continue;
+    compute_war_view(m, s, w);
+    const double hazard = truce_hazard_per_year(m, s, w, nullptr);
+    s.ceasefire_control = s.control;
+    s.truce_break_day[w] = draw_truce_break(m, s, hazard, rng);
+    if (trace)
+      trace->add(0, "truce", "",
+                 m.war_id[w] + " starts under a " + (s.war[w].status == WarStatus::ceasefire ? "ceasefire" : "armistice") +
+                     " (truce hazard " + std::to_string(hazard).substr(0, 5) + " a year)");
+  }
 }
 
 void check_truces(const Model& m, RunState& s, Trace* trace) {

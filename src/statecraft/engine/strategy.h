@@ -16,6 +16,10 @@ namespace statecraft {
 /// talks progress, unintended escalation may strike, war costs accrue.
 void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace);
 
+/// For wars that start under a truce: records the line and draws when (if
+/// before the horizon) the truce collapses.
+void start_truces(const Model& m, RunState& s, RunRngs& rng, Trace* trace);
+
 /// Resumes any war whose truce was drawn to collapse today.
 void check_truces(const Model& m, RunState& s, Trace* trace);
 

@@ -365,6 +365,11 @@ Model compile_impl(const Scenario& s, const Model* same_map) {
       m.war_aim.push_back(am);
     }
     wm.aim_end = static_cast<int>(m.war_aim.size());
+    wm.started_day = w.started ? w.started->day - m.start_day : 0;
+    wm.status = w.status;
+    wm.guarantor_begin = static_cast<int>(m.war_guarantor.size());
+    for (const auto& g : w.guarantors) m.war_guarantor.push_back(names.actor_of(g, w.loc));
+    wm.guarantor_end = static_cast<int>(m.war_guarantor.size());
     m.war.push_back(wm);
   }
 

@@ -104,6 +104,10 @@ struct WarModel {
   int theater = 0;
   int aim_begin = 0;           // into war_aim, one per belligerent at the start
   int aim_end = 0;
+  int32_t started_day = 0;     // run day the fighting began (negative: before the scenario start)
+  WarStart status = WarStart::fighting;  // at the scenario start
+  int guarantor_begin = 0;     // into war_guarantor
+  int guarantor_end = 0;
 };
 
 struct AimModel {
@@ -204,6 +208,13 @@ struct Model {
   std::vector<int8_t> war_side;        // (nwar x nactor): 0 not in it, 1 attackers, 2 defenders
   std::vector<AimModel> war_aim;
   std::vector<int> aim_region;
+  std::vector<int> war_guarantor;      // actors guaranteeing the defenders under a truce
+
+  bool guarantees(int w, int a) const {
+    for (int i = war[w].guarantor_begin; i < war[w].guarantor_end; ++i)
+      if (war_guarantor[i] == a) return true;
+    return false;
+  }
 
   // --- conditions, events, history ---
   std::vector<CondNode> cond_node;

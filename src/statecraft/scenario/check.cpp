@@ -545,6 +545,17 @@ struct Checker {
       std::vector<std::string> belligerents = w.attackers;
       belligerents.insert(belligerents.end(), w.defenders.begin(), w.defenders.end());
       const std::unordered_set<std::string_view> fighting(belligerents.begin(), belligerents.end());
+      if (w.started && *w.started > s.info.start)
+        error(base + ".started", w.loc,
+              fmt::format("war '{}' starts on {}, after the scenario start {}", w.id, format_date(*w.started),
+                          format_date(s.info.start)),
+              "a date on or before scenario.start (a war that starts later is the model's to start)");
+      id_list(base + ".guarantors", w.loc, w.guarantors, "guarantors");
+      for (size_t j = 0; j < w.guarantors.size(); ++j)
+        if (attackers.count(w.guarantors[j]))
+          error(fmt::format("{}.guarantors[{}]", base, j), w.loc,
+                fmt::format("'{}' attacks in war '{}' and cannot guarantee its truce", w.guarantors[j], w.id),
+                "a state outside the attackers");
       std::unordered_set<std::string_view> seen;
       for (size_t j = 0; j < w.aims.size(); ++j) {
         const Aim& aim = w.aims[j];

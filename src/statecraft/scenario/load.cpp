@@ -760,7 +760,8 @@ void read_force(Reader& r, const Val& v, Force& force) {
 }
 
 void read_war(Reader& r, const Val& v, War& w) {
-  static constexpr std::array<std::string_view, 6> kKeys = {"id", "name", "attackers", "defenders", "theater", "aims"};
+  static constexpr std::array<std::string_view, 9> kKeys = {"id",      "name", "attackers", "defenders", "theater",
+                                                            "aims",    "started", "status", "guarantors"};
   static constexpr std::array<std::string_view, 1> kAim = {"claims"};
   w.loc = v.loc;
   Fields f = fields(r, v, kKeys);
@@ -776,6 +777,12 @@ void read_war(Reader& r, const Val& v, War& w) {
       w.defenders = read_id_list(r, x);
     } else if (e.key == "theater") {
       if (auto id = read_id(r, x)) w.theater = *id;
+    } else if (e.key == "started") {
+      if (auto d = read_date(r, x)) w.started = *d;
+    } else if (e.key == "status") {
+      if (auto k = read_enum<WarStart>(r, x, schema::kWarStatuses)) w.status = *k;
+    } else if (e.key == "guarantors") {
+      w.guarantors = read_id_list(r, x);
     } else if (e.key == "aims") {
       if (x.node.IsNull()) continue;
       auto es = entries(r, x, "a mapping {actor id: {claims: ...}}");

@@ -148,6 +148,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_THEORY(collective_security, "collective security"),
     SC_TPARAM("collective_security", "treaty_scale", cs_treaty_scale, 0, 50, "", "pull of a defence obligation, times its reliability"),
     SC_TPARAM("collective_security", "org_scale", cs_org_scale, 0, 50, "", "pull of an authorized collective-security call"),
+    SC_TPARAM("collective_security", "guarantee_reliability", cs_guarantee_reliability, 0, 1, "",
+              "reliability of a security guarantee given to the defenders under a truce"),
     SC_TPARAM("collective_security", "partner_penalty", cs_partner_penalty, 0, 50, "", "cost of fighting a treaty partner"),
     SC_THEORY(deterrence, "deterrence"),
     SC_TPARAM("deterrence", "nuclear_scale", deter_nuclear_scale, 0, 50, "", "restraint from a nuclear-armed defender's credible threat"),

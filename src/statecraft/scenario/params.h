@@ -120,6 +120,7 @@ struct Coefficients {
   double cs_treaty_scale = 2.0;          // pull of a defence obligation times its reliability
   double cs_org_scale = 1.5;             // pull of an authorized collective-security call
   double cs_partner_penalty = 2.0;       // cost of attacking a treaty partner
+  double cs_guarantee_reliability = 0.75;  // reliability of a truce's security guarantee
 
   double deter_nuclear_scale = 1.5;
   double deter_conventional_scale = 0.8;

@@ -32,6 +32,7 @@ enum class Kind : uint8_t {
   enumeration,   // an enum with names; written through store_enum
   actor_ref,     // std::string naming an actor
   region_ref,    // std::string naming a region
+  member,        // whether `member` is in a std::vector<std::string> (true adds, false removes)
 };
 
 /// The scalar a path names: its type, valid values and address.
@@ -42,6 +43,7 @@ struct Target {
   void* where = nullptr;  // null when probing a const Scenario or when the value does not exist yet
   void (*store_enum)(void*, int) = nullptr;
   double fresh = 0;       // value an absent optional or coefficient starts from
+  std::string_view member{};  // Kind::member: the id whose membership is set
 };
 
 bool is_numeric(Kind k) { return k == Kind::number || k == Kind::opt_number || k == Kind::param_number; }
@@ -111,9 +113,10 @@ class Resolver {
     if (top == "relations") return relation();
     if (top == "theaters") return theater();
     if (top == "forces") return force();
+    if (top == "wars") return war();
     if (top == "model" || top == "theory") return param();
     return unknown(0, "a section that a path can address", strings({"scenario", "actors", "organizations", "treaties", "relations", "theaters",
-                                          "forces", "model", "theory"}));
+                                          "forces", "wars", "model", "theory"}));
   }
 
  private:
@@ -470,6 +473,48 @@ class Resolver {
                 schema::suggest(p_.seg[2], where));
   }
 
+  bool war() {
+    if (!need(1, "a war id")) return false;
+    auto* w = find(s_.wars, p_.seg[1], [](const War& x) -> const std::string& { return x.id; });
+    if (!w) return unknown(1, "a war id", ids_of(s_.wars, [](const War& x) { return x.id; }));
+    if (!need(2, "status, started, aims or guarantors")) return false;
+    const std::string_view f = p_.seg[2];
+    if (f == "status") return enumeration<WarStart>(2, w->status, schema::kWarStatuses);
+    if (f == "started") {
+      t_.kind = Kind::opt_date;
+      t_.where = addr(w->started);
+      return leaf(2);
+    }
+    if (f == "aims") {
+      if (!need(3, "a belligerent's actor id")) return false;
+      std::vector<std::string> belligerents = w->attackers;
+      belligerents.insert(belligerents.end(), w->defenders.begin(), w->defenders.end());
+      if (std::find(belligerents.begin(), belligerents.end(), p_.seg[3]) == belligerents.end())
+        return unknown(3, fmt::format("a belligerent of war '{}'", w->id), belligerents);
+      for (auto& a : w->aims)
+        if (a.actor == p_.seg[3]) return enumeration<Aim::Kind>(3, a.kind, schema::kClaims);
+      // no aim given yet (it claims `own`): add one
+      if constexpr (!std::is_const_v<S>) {
+        if (create_) {
+          w->aims.push_back(Aim{std::string(p_.seg[3]), Aim::Kind::own, {}, {}});
+          return enumeration<Aim::Kind>(3, w->aims.back().kind, schema::kClaims);
+        }
+      }
+      t_.kind = Kind::enumeration;
+      t_.names = schema::kClaims;
+      t_.store_enum = &store_enum<Aim::Kind>;
+      return leaf(3);
+    }
+    if (f == "guarantors") {
+      if (!need(3, "an actor id") || !known_actor(3)) return false;
+      t_.kind = Kind::member;
+      t_.where = addr(w->guarantors);
+      t_.member = p_.seg[3];
+      return leaf(3);
+    }
+    return not_field(2, strings({"status", "started", "aims", "guarantors"}));
+  }
+
   bool param() {
     const ParamSpec* spec = find_param(p_.full);
     if (!spec)
@@ -502,6 +547,7 @@ bool resolve(S& s, std::string_view path, bool create, Target& t, Problem& err) 
 std::string_view kind_text(const Target& t) {
   switch (t.kind) {
     case Kind::boolean:
+    case Kind::member:
     case Kind::param_bool: return "true or false";
     case Kind::date:
     case Kind::opt_date: return "a date";
@@ -549,6 +595,7 @@ bool convert(const Scenario& s, const Target& t, std::string_view path, std::str
       return true;
     }
     case Kind::boolean:
+    case Kind::member:
     case Kind::param_bool: {
       auto b = schema::parse_bool(text);
       if (!b) return bad("not true or false", "true or false");
@@ -598,6 +645,13 @@ void store(const Target& t, std::string_view text, const Value& v) {
     case Kind::enumeration: t.store_enum(t.where, v.index); break;
     case Kind::actor_ref:
     case Kind::region_ref: *static_cast<std::string*>(t.where) = std::string(text); break;
+    case Kind::member: {
+      auto& list = *static_cast<std::vector<std::string>*>(t.where);
+      auto it = std::find(list.begin(), list.end(), t.member);
+      if (v.flag && it == list.end()) list.emplace_back(t.member);
+      if (!v.flag && it != list.end()) list.erase(it);
+      break;
+    }
   }
 }
 
@@ -681,6 +735,7 @@ double* numeric_field(Scenario& s, std::string_view path, std::string& error) {
 
 std::string set_field(Scenario& s, std::string_view path, std::string_view value_text) {
   if (auto p = set_value(s, path, value_text)) return schema::format_problem(*p);
+  s.fixed_paths.emplace_back(path);
   return {};
 }
 
@@ -704,6 +759,7 @@ Scenario apply_variant(const Scenario& base, std::string_view name) {
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   out.applied_variants.emplace_back(name);
+  for (const auto& sv : v->set) out.fixed_paths.push_back(sv.path);
   return out;
 }
 
@@ -712,6 +768,9 @@ void draw_uncertain(Scenario& s, Rng& rng) {
     // resolving may add an interest or a coefficient, never an uncertain entry
     const Uncertain& u = s.uncertain[i];
     double x = draw(u.dist, rng);
+    // a value a variant or an override set is fixed, not drawn; the draw is
+    // still taken so the stream stays aligned with the base scenario's
+    if (std::find(s.fixed_paths.begin(), s.fixed_paths.end(), u.path) != s.fixed_paths.end()) continue;
     if (u.clip) x = std::max(u.clip->first, std::min(u.clip->second, x));
     Target t;
     Problem err;

@@ -183,6 +183,8 @@ struct Aim {
   Loc loc;
 };
 
+enum class WarStart : uint8_t { fighting, ceasefire, armistice };
+
 struct War {
   std::string id;
   std::string name;
@@ -190,6 +192,9 @@ struct War {
   std::vector<std::string> defenders;
   std::string theater;
   std::vector<Aim> aims;
+  std::optional<Date> started;         // when the fighting began, if before the scenario start
+  WarStart status = WarStart::fighting;  // a war may start under a truce
+  std::vector<std::string> guarantors;   // states guaranteeing the defenders' security under a truce
   Loc loc;
 };
 
@@ -309,6 +314,7 @@ struct Scenario {
   std::vector<Variant> variants;
   History history;
   std::vector<std::string> applied_variants;  // names, in order of application
+  std::vector<std::string> fixed_paths;       // paths a variant or override set: draws leave them alone
 };
 
 }  // namespace statecraft

@@ -43,7 +43,9 @@ std::string clip(std::string_view text) {
 }
 
 bool is_id(std::string_view t) {
-  if (t.size() == 3 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] >= 'A' && t[2] <= 'Z')
+  // upper-case codes: ISO3 / COW abbreviations (PRK, USA) and acronyms (UN, NATO)
+  if (t.size() >= 2 && t.size() <= 8 && t[0] >= 'A' && t[0] <= 'Z' &&
+      std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }))
     return true;
   if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
   for (char c : t)

@@ -25,6 +25,8 @@ inline constexpr std::array<std::string_view, kTerrainCount> kTerrains = {
 inline constexpr std::array<std::string_view, 2> kLinkKinds = {"land", "sea"};
 inline constexpr std::array<std::string_view, 4> kTreatyTypes = {"defense", "neutrality", "nonaggression", "entente"};
 inline constexpr std::array<std::string_view, 2> kStepUnits = {"day", "week"};
+inline constexpr std::array<std::string_view, 3> kWarStatuses = {"fighting", "ceasefire", "armistice"};
+inline constexpr std::array<std::string_view, 2> kClaims = {"all", "own"};
 inline constexpr std::array<std::string_view, 2> kOrgKinds = {"collective_security", "alliance"};
 inline constexpr std::array<std::string_view, 6> kEventKinds = {
     "leader_change", "election", "treaty_signed", "treaty_ended", "council_absent", "council_present"};

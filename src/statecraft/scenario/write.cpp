@@ -373,6 +373,9 @@ void write_war(Out& o, const War& w) {
   o.key(4, "attackers", list(w.attackers));
   o.key(4, "defenders", list(w.defenders));
   o.key(4, "theater", str(w.theater));
+  if (w.started) o.key(4, "started", date(*w.started));
+  if (w.status != WarStart::fighting) o.key(4, "status", std::string(name_of(w.status, schema::kWarStatuses)));
+  if (!w.guarantors.empty()) o.key(4, "guarantors", list(w.guarantors));
   if (w.aims.empty()) return;
   o.line(4, "aims:");
   for (const auto& a : w.aims) {

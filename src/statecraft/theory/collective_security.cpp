@@ -14,8 +14,10 @@ namespace {
 // A defence obligation to `side` binds only when that side was attacked.
 double defence_obligation(const TheoryContext& ctx, int actor, int side) {
   if (side == ctx.war->aggressor_side) return 0;
-  return std::max(treaty_with_side(ctx, actor, side, TreatyType::defense),
-                  0.5 * treaty_with_side(ctx, actor, side, TreatyType::entente));
+  // a guarantor of the defenders' security under a truce is bound like a defence pact
+  const double guarantee = side == 2 && ctx.m->guarantees(ctx.war_id, actor) ? ctx.m->coef.cs_guarantee_reliability : 0.0;
+  return std::max({guarantee, treaty_with_side(ctx, actor, side, TreatyType::defense),
+                   0.5 * treaty_with_side(ctx, actor, side, TreatyType::entente)});
 }
 
 // An authorized call of a collective-security body to help the victims.

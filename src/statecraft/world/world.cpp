@@ -156,6 +156,9 @@ void reset_world(const Model& m, RunState& s) {
   std::fill(s.claim.begin(), s.claim.end(), uint8_t{0});
   for (int w = 0; w < m.nwar; ++w) {
     s.war[w] = WarState{};
+    s.war[w].started_day = m.war[w].started_day;
+    if (m.war[w].status == WarStart::ceasefire) s.war[w].status = WarStatus::ceasefire;
+    if (m.war[w].status == WarStart::armistice) s.war[w].status = WarStatus::armistice;
     for (int a = 0; a < m.nactor; ++a) {
       const size_t k = static_cast<size_t>(w) * m.nactor + a;
       s.side[k] = m.war_side[k];
