@@ -393,7 +393,8 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
     Actor& a = s.actors[b.actor];
     const auto enemies = land_enemies(b);
     const double nborder = static_cast<double>(enemies.size());
-    const double border_pop = enemies.empty() ? 0 : opt.border_population_share * a.population / nborder;
+    // whole people, so the regions add up to the state exactly
+    const double border_pop = enemies.empty() ? 0 : std::floor(opt.border_population_share * a.population / nborder);
     Region cap;
     cap.id = lower(a.id) + "-capital";
     cap.name = a.name + ": capital " + b.cap->capital + " and heartland";
