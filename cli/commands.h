@@ -28,5 +28,6 @@ void add_run(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_params(CLI::App& app, int& exit_code);
 void add_backtest(CLI::App& app, int& exit_code);
+void add_build_system(CLI::App& app, int& exit_code);
 
 }  // namespace statecraft::cli

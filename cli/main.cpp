@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_explain(app, exit_code);
   add_params(app, exit_code);
   add_backtest(app, exit_code);
+  add_build_system(app, exit_code);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   try {
