@@ -35,6 +35,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def weighted_loss(groups, weights):
+    total = sum(weights.get(g, 1.0) * v for g, v in groups.items())
+    return total / max(1e-9, sum(weights.get(g, 1.0) for g in groups))
+
+
 def evaluate(binary, scenario, values, runs, seed, variants):
     cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", "0"]
     for v in variants:
@@ -98,16 +103,19 @@ def main():
     ap.add_argument("--seed", type=int, default=11, help="seed of the search and of every ensemble")
     ap.add_argument("--variant", action="append", default=[])
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "statecraft"))
+    ap.add_argument("--weights", default="", help="weights of the backtest parts, e.g. no_entry=2,checkpoint=1.5")
     ap.add_argument("--apply", action="store_true", help="write the best values into the scenario")
     args = ap.parse_args()
 
     params = json.load(open(args.params))
+    weights = {k: float(v) for k, v in (kv.split("=") for kv in args.weights.split(",") if kv)}
     rng = random.Random(args.seed)
     evaluations = []
     t0 = time.time()
 
     def run(values, stage):
         res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant)
+        res["loss"] = weighted_loss(res["groups"], weights)
         evaluations.append({"stage": stage, "values": values, "loss": res["loss"], "groups": res["groups"]})
         print(f"[{len(evaluations):4d} {time.time() - t0:6.0f}s] {stage:10s} loss {res['loss']:.4f}  "
               + " ".join(f"{k}={v:.3f}" for k, v in res["groups"].items()), flush=True)
@@ -146,8 +154,9 @@ def main():
 
     result = {
         "scenario": args.scenario,
-        "objective": "mean over history parts (checkpoint, outcome, end, entry, no_entry, deaths) of scores in [0,1]; "
-                     "see src/statecraft/analysis/backtest.cpp",
+        "objective": "weighted mean over history parts (checkpoint, outcome, end, entry, no_entry, deaths) of scores "
+                     "in [0,1]; see src/statecraft/analysis/backtest.cpp",
+        "weights": weights,
         "search": {"runs_per_evaluation": args.runs, "seed": args.seed, "random": args.random, "rounds": args.rounds,
                    "variants": args.variant, "params": params},
         "defaults_loss": base["loss"],

@@ -159,6 +159,22 @@ void update_beliefs(const Model& m, RunState& s, int war, RunRngs& rng) {
     const double rate = std::min(1.0, 0.02 + c.barg_learning_rate * intensity);
     belief = logistic(logit(belief) + rate * (obs - logit(belief)));
   }
+  // outsiders: each sees the balance with its own error at first, then learns
+  // at the pace the fighting reveals it
+  for (int a = 0; a < m.nactor; ++a) {
+    if (s.side[war * m.nactor + a]) continue;
+    for (int side = 1; side <= 2; ++side) {
+      double& b = s.outside_belief[(static_cast<size_t>(war) * m.nactor + a) * 3 + side];
+      const double obs = logit(v.p_win_observed[side]);
+      if (b < 0) {
+        b = logistic(obs + rng.decisions.normal(0, 2 * c.perception_noise));
+        continue;
+      }
+      const double intensity = std::min(1.0, 50 * v.casualty_rate[side]);
+      const double rate = std::min(1.0, 0.02 + c.barg_learning_rate * intensity);
+      b = logistic(logit(b) + rate * (obs - logit(b)));
+    }
+  }
 }
 
 double truce_hazard_per_year(const Model& m, const RunState& s, int war, const std::vector<int8_t>* guarantors) {
@@ -232,6 +248,22 @@ void conclude_armistice(const Model& m, RunState& s, int war, RunRngs& rng, Trac
                    std::to_string(hazard).substr(0, 5) + " a year)");
 }
 
+// A coalition's leader turns away a volunteer whose entry could bring in a
+// stronger great power that stays out but sides with the enemy and is hostile
+// to the volunteer: a net loss (the United States declined Chiang Kai-shek's
+// troops in 1950 so as not to bring in China).
+bool unwelcome(const Model& m, const RunState& s, int war, int actor, int side) {
+  const int leader = s.war_view[war].leader[side];
+  if (leader == kNone || leader == actor) return false;
+  for (int g = 0; g < m.nactor; ++g) {
+    if (!m.actor[g].major_power || s.side[war * m.nactor + g] != 0 || g == actor) continue;
+    if (m.affinity[static_cast<size_t>(g) * m.nactor + actor] <= -0.5 && s.actor_view[g].favor[3 - side] > 0.3 &&
+        m.actor[g].cinc > m.actor[actor].cinc)
+      return true;
+  }
+  return false;
+}
+
 void enumerate(const Model& m, const RunState& s, int war, int actor, Scored* out, int& n) {
   const WarView& v = s.war_view[war];
   const ActorView& av = s.actor_view[actor];
@@ -255,6 +287,7 @@ void enumerate(const Model& m, const RunState& s, int war, int actor, Scored* ou
       if (recipient != kNone && s.aid_usd[static_cast<size_t>(actor) * m.nactor + recipient] < 0.01 * m.actor[actor].gdp_usd)
         add(OptionKind::aid, sd);
       if (!s.alignment[static_cast<size_t>(war) * m.nactor + actor]) add(OptionKind::align, sd);
+      if (unwelcome(m, s, war, actor, sd)) continue;
       add(OptionKind::enter_limited, sd);
       add(OptionKind::enter_full, sd);
     }

@@ -155,6 +155,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_TPARAM("deterrence", "nuclear_scale", deter_nuclear_scale, 0, 50, "", "restraint from a nuclear-armed defender's credible threat"),
     SC_TPARAM("deterrence", "conventional_scale", deter_conventional_scale, 0, 50, "", "restraint from a stronger defender's credible threat"),
     SC_TPARAM("deterrence", "structural_scale", deter_structural_scale, 0, 50, "", "mutual deterrence between near-equal major powers"),
+    SC_TPARAM("deterrence", "structural_band", deter_structural_band, 1.01, 20, "ratio",
+              "capability ratio within which major powers count as near-equals"),
     SC_TPARAM("deterrence", "widen_scale", deter_widen_scale, 0, 50, "", "restraint on widening aims near a wary great power"),
     SC_THEORY(escalation, "escalation ladder"),
     SC_TPARAM("escalation", "risk_scale", esc_risk_scale, 0, 100, "", "fear of climbing the ladder"),

@@ -125,6 +125,7 @@ struct Coefficients {
   double deter_nuclear_scale = 1.5;
   double deter_conventional_scale = 0.8;
   double deter_structural_scale = 3.0;   // mutual deterrence between near-equal major powers
+  double deter_structural_band = 2.0;    // capability ratio within which major powers count as near-equals
   double deter_widen_scale = 1.5;        // restraint on widening aims near a wary great power
 
   double esc_risk_scale = 4.0;           // fear of climbing the ladder

@@ -162,11 +162,14 @@ void compute_actor_views(const Model& m, RunState& s, int war) {
       // belief: observed chances bent by the leader's optimism for its own side
       const double obs = std::clamp(v.p_win_observed[side], 1e-4, 1 - 1e-4);
       double logit = std::log(obs / (1 - obs));
-      if (av.side == side) {
-        const double learned = std::clamp(s.belief[static_cast<size_t>(war) * 3 + side], 1e-4, 1 - 1e-4);
+      // belligerents see their own side's chances as its leadership does;
+      // outsiders through their own belief; both learn from the fighting
+      // rather than swinging with each day's news
+      const double held = av.side == side ? s.belief[static_cast<size_t>(war) * 3 + side]
+                                          : s.outside_belief[(static_cast<size_t>(war) * m.nactor + a) * 3 + side];
+      if (held >= 0) {
+        const double learned = std::clamp(held, 1e-4, 1 - 1e-4);
         logit = std::log(learned / (1 - learned));
-      } else if (av.side == 0 && av.favor[side] > 0.3) {
-        logit += 0.5 * s.optimism[a];  // sympathizers share some of a side's optimism
       }
       av.p_win[side] = 1 / (1 + std::exp(-logit));
     }

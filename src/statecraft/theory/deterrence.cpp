@@ -54,9 +54,11 @@ Deterrer strongest(const TheoryContext& ctx, int actor, int side) {
       best.credibility = cred;
     }
     if (m.actor[d].major_power && m.actor[actor].major_power && res >= 0.5) {
+      // near-equals: full strength within half the band, fading to nothing at its edge
       const double ratio = (m.actor[d].cinc + 1e-9) / (m.actor[actor].cinc + 1e-9);
-      const double near = 1 - std::fabs(std::log(ratio)) / std::log(2.0);
-      best.structural = std::max(best.structural, c.deter_structural_scale * std::max(0.0, near) * res);
+      const double band = std::log(std::max(1.01, c.deter_structural_band));
+      const double near = std::clamp(2 * (band - std::fabs(std::log(ratio))) / band, 0.0, 1.0);
+      best.structural = std::max(best.structural, c.deter_structural_scale * near * res);
     }
   }
   return best;

@@ -56,6 +56,7 @@ RunState make_world(const Model& m) {
   s.warned.resize(nw * na * 3);
   s.optimism.resize(na);
   s.belief.resize(nw * 3);
+  s.outside_belief.resize(nw * na * 3);
   s.authorized.resize(static_cast<size_t>(m.norg) * nw);
   s.talks_day.resize(nw);
   s.offer_side.resize(nw);
@@ -192,6 +193,7 @@ void reset_world(const Model& m, RunState& s) {
   std::fill(s.warned.begin(), s.warned.end(), uint8_t{0});
   std::fill(s.optimism.begin(), s.optimism.end(), 0.0);
   std::fill(s.belief.begin(), s.belief.end(), 0.5);
+  std::fill(s.outside_belief.begin(), s.outside_belief.end(), -1.0);
   std::fill(s.authorized.begin(), s.authorized.end(), uint8_t{0});
   std::fill(s.talks_day.begin(), s.talks_day.end(), -1);
   std::fill(s.offer_side.begin(), s.offer_side.end(), int8_t{0});

@@ -127,6 +127,7 @@ struct RunState {
   std::vector<uint8_t> warned;          // (nwar x nactor x 3) the actor has warned a side off
   std::vector<double> optimism;         // (nactor) bias of its leader's beliefs, logit units
   std::vector<double> belief;           // (nwar x 3) each side's belief in its own victory
+  std::vector<double> outside_belief;   // (nwar x nactor x 3) an outsider's belief in each side's victory, -1 unset
   std::vector<uint8_t> authorized;      // (norg x nwar) council authorized action against the attackers
   std::vector<int32_t> talks_day;       // (nwar) day armistice talks opened, -1 none
   std::vector<int8_t> offer_side;       // (nwar) side with a ceasefire offer on the table, 0 none
