@@ -66,9 +66,9 @@ void add_run(CLI::App& app, int& exit_code) {
       exit_code = kRunFailure;
       return;
     }
-    std::printf("%lld runs in %.2f s (%.0f runs/s); wrote %s/runs.csv and %s/summary.json\n",
+    std::printf("%lld runs in %.2f s (%.0f runs/s); wrote %s/: runs.csv summary.json series.csv report.html\n",
                 static_cast<long long>(r.completed), r.seconds, static_cast<double>(r.completed) / std::max(1e-9, r.seconds),
-                a->out.c_str(), a->out.c_str());
+                a->out.c_str());
     const Summary& sum = r.summary;
     for (int o = 0; o < kOutcomeCount; ++o) {
       if (!sum.outcome[o]) continue;

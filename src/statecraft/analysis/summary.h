@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/engine.h"
 #include "model/model.h"
 
@@ -36,6 +38,16 @@ struct IntHistogram {
   double mean() const { return n ? sum / static_cast<double>(n) : 0; }
 };
 
+/// Quantile bands of the weekly series: for every (sample, metric) a
+/// histogram, shares on 1% linear bins, counts on 5% log bins.
+struct SeriesBands {
+  static constexpr int kBins = 480;
+  int nsample = 0;
+  std::vector<int32_t> counts;  // (nsample x kSeriesMetrics x kBins)
+  void add(const std::vector<float>& series);
+  double quantile(int sample, int metric, double q, int64_t runs) const;
+};
+
 struct Interval {
   double p = 0;
   double lo = 0;
@@ -60,7 +72,17 @@ struct Summary {
   std::vector<int64_t> rung;              // (max rung + 1) runs by highest rung
   int64_t truce_broke = 0;
   int64_t dropped_movements = 0;
+  // by outcome class: mean duration and military deaths (first-order summaries)
+  double outcome_days_sum[kOutcomeCount] = {};
+  double outcome_deaths_sum[kOutcomeCount] = {};
+  SeriesBands series;
+  std::vector<int32_t> snapshots;         // (snapshot_count x nregion x nactor) runs with each holder
 };
+
+/// The whole aggregate as JSON and back, exactly: an interrupted ensemble
+/// saves it beside its rows and a resumed one continues from it.
+nlohmann::json summary_state(const Summary& sum);
+bool restore_summary(const Model& m, const nlohmann::json& j, Summary& sum);
 
 Summary make_summary(const Model& m);
 void add_run(const Model& m, Summary& sum, const RunRecord& r);

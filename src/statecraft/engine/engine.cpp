@@ -198,6 +198,43 @@ void check_checkpoints(const Model& m, RunState& s, bool final) {
 
 }  // namespace
 
+int series_samples(const Model& m) { return (m.horizon_day - m.start_day) / kSeriesStepDays + 1; }
+int snapshot_count(const Model& m) { return (m.horizon_day - m.start_day) / kSnapshotStepDays + 1; }
+
+namespace {
+
+// Samples the state into every series slot and snapshot due up to `upto_day`.
+void sample(const Model& m, const RunState& s, RunRecord& out, int& next_sample, int& next_snapshot, int32_t upto_day) {
+  const int ns = series_samples(m), nsnap = snapshot_count(m);
+  if (next_sample < ns && next_sample * kSeriesStepDays <= upto_day) {
+    float v[kSeriesMetrics] = {0, 0, 0, 0, 0, static_cast<float>(s.civilian_deaths)};
+    if (m.nwar > 0) {
+      const int w = 0, t = m.war[0].theater;
+      double held = 0, people = 0;
+      for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) {
+        people += m.region[r].population;
+        if (region_side(m, s, r) == 1) held += m.region[r].population;
+        for (int a = 0; a < m.nactor; ++a) {
+          const int side = s.side[w * m.nactor + a];
+          if (side) v[side] += static_cast<float>(s.personnel[static_cast<size_t>(a) * m.nregion + r]);
+        }
+      }
+      v[0] = people > 0 ? static_cast<float>(held / people) : 0.f;
+      for (int a = 0; a < m.nactor; ++a) {
+        const int side = s.side[w * m.nactor + a];
+        if (side) v[2 + side] += static_cast<float>(s.killed[a]);
+      }
+    }
+    for (; next_sample < ns && next_sample * kSeriesStepDays <= upto_day; ++next_sample)
+      std::copy(v, v + kSeriesMetrics, out.series.begin() + static_cast<ptrdiff_t>(next_sample) * kSeriesMetrics);
+  }
+  for (; next_snapshot < nsnap && next_snapshot * kSnapshotStepDays <= upto_day; ++next_snapshot)
+    for (int r = 0; r < m.nregion; ++r)
+      out.snapshots[static_cast<size_t>(next_snapshot) * m.nregion + r] = static_cast<int16_t>(s.control[r]);
+}
+
+}  // namespace
+
 const char* outcome_name(Outcome o) { return kOutcomeNames[static_cast<int>(o)]; }
 
 bool parse_outcome(std::string_view name, Outcome& out) {
@@ -317,7 +354,11 @@ void run_one(const Model& m, uint64_t seed, RunState& s, RunRecord& out, Trace* 
   RunRngs rng(seed);
   start_run(m, s, trace);
   start_truces(m, s, rng, trace);
+  out.series.resize(static_cast<size_t>(series_samples(m)) * kSeriesMetrics);
+  out.snapshots.resize(static_cast<size_t>(snapshot_count(m)) * m.nregion);
+  int next_sample = 0, next_snapshot = 0;
   while (!run_finished(m, s)) {
+    sample(m, s, out, next_sample, next_snapshot, s.day);
     // nothing moves while every war is under a truce: jump to the day one breaks
     int32_t next = INT32_MAX;
     bool quiet = true;
@@ -325,9 +366,15 @@ void run_one(const Model& m, uint64_t seed, RunState& s, RunRecord& out, Trace* 
       if (s.war[w].status == WarStatus::fighting) quiet = false;
       else if (s.truce_break_day[w] >= 0) next = std::min(next, s.truce_break_day[w]);
     }
-    if (quiet && next != INT32_MAX && next > s.day) s.day = next - (next - s.day) % m.step_days;
+    if (quiet && next != INT32_MAX && next > s.day) {
+      const int32_t jump = next - (next - s.day) % m.step_days;
+      sample(m, s, out, next_sample, next_snapshot, jump - 1);  // the frozen weeks in between
+      s.day = jump;
+    }
     step(m, s, rng, trace);
   }
+  // the final state stands until the horizon
+  sample(m, s, out, next_sample, next_snapshot, m.horizon_day - m.start_day);
   check_checkpoints(m, s, true);
   record_run(m, s, seed, out);
 }

@@ -31,6 +31,18 @@ inline constexpr int kOutcomeCount = 8;
 const char* outcome_name(Outcome o);
 bool parse_outcome(std::string_view name, Outcome& out);
 
+/// Weekly series of a run, in the order of kSeriesNames.
+inline constexpr int kSeriesMetrics = 6;
+inline constexpr const char* kSeriesNames[kSeriesMetrics] = {
+    "territory_attackers", "personnel_attackers", "personnel_defenders",
+    "military_deaths_attackers", "military_deaths_defenders", "civilian_deaths"};
+inline constexpr int kSeriesStepDays = 7;     // one sample a week
+inline constexpr int kSnapshotStepDays = 30;  // control of every region, every 30 days
+
+/// Number of weekly samples and control snapshots from the start to the horizon.
+int series_samples(const Model& m);
+int snapshot_count(const Model& m);
+
 /// What one run produced. Vectors are sized by the model and reused across
 /// runs by the caller, so recording a run does not allocate after the first.
 struct RunRecord {
@@ -49,6 +61,9 @@ struct RunRecord {
   bool truce_broke = false;            // a ceasefire or armistice collapsed before the horizon
   std::vector<int> ceasefire_control;  // (nregion) control when the last ceasefire took hold; empty if none
   int dropped_movements = 0;           // anomaly counter: the movement queue overflowed
+  // the course of the run: after it ends the final state is carried to the horizon
+  std::vector<float> series;           // (series_samples x kSeriesMetrics) state of the war's first theatre each week
+  std::vector<int16_t> snapshots;      // (snapshot_count x nregion) holder of each region every 30 days
 };
 
 /// Advances the world by one step (a day or a week). `rng` holds the run's

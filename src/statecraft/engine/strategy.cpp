@@ -248,18 +248,18 @@ void conclude_armistice(const Model& m, RunState& s, int war, RunRngs& rng, Trac
                    std::to_string(hazard).substr(0, 5) + " a year)");
 }
 
-// A coalition's leader turns away a volunteer whose entry could bring in a
-// stronger great power that stays out but sides with the enemy and is hostile
-// to the volunteer: a net loss (the United States declined Chiang Kai-shek's
-// troops in 1950 so as not to bring in China).
+// A coalition's leader turns away a volunteer that is the bitter enemy of a
+// stronger great power siding with the other side: its entry would widen the
+// war into that feud (the United States declined Chiang Kai-shek's troops in
+// 1950, before and after China entered).
 bool unwelcome(const Model& m, const RunState& s, int war, int actor, int side) {
   const int leader = s.war_view[war].leader[side];
   if (leader == kNone || leader == actor) return false;
   for (int g = 0; g < m.nactor; ++g) {
-    if (!m.actor[g].major_power || s.side[war * m.nactor + g] != 0 || g == actor) continue;
-    if (m.affinity[static_cast<size_t>(g) * m.nactor + actor] <= -0.5 && s.actor_view[g].favor[3 - side] > 0.3 &&
-        m.actor[g].cinc > m.actor[actor].cinc)
-      return true;
+    if (!m.actor[g].major_power || g == actor || m.actor[g].cinc <= m.actor[actor].cinc) continue;
+    const bool with_enemy = s.side[war * m.nactor + g] == 3 - side ||
+                            (s.side[war * m.nactor + g] == 0 && s.actor_view[g].favor[3 - side] > 0.3);
+    if (with_enemy && m.affinity[static_cast<size_t>(g) * m.nactor + actor] <= m.coef.consent_enmity) return true;
   }
   return false;
 }

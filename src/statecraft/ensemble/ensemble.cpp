@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "report/report_data.h"
 #include "report/runs_csv.h"
 #include "scenario/load.h"
 
@@ -88,30 +89,30 @@ void print_progress(int64_t done, int64_t total, double seconds, bool final) {
   std::fflush(stderr);
 }
 
-// Reads the rows of an interrupted run back in order; returns how many are
-// complete and truncates the file after the last complete one.
-int64_t recover_rows(const Model& m, const std::string& path, Summary& sum, const RecordSink& sink) {
+// Cuts an interrupted run's rows back to the first `rows` (the ones its saved
+// aggregate covers); rows written after the last checkpoint are run again.
+void truncate_rows(const Model& m, const std::string& path, int64_t rows) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot resume: " + path + " is missing");
   std::string line;
   const std::string header = runs_csv_header(m);
   if (!std::getline(in, line) || line + "\n" != header)
     throw std::runtime_error("cannot resume: " + path + " has a different header (another scenario?)");
-  auto good_end = static_cast<std::streamoff>(header.size());
-  int64_t rows = 0;
-  RunRecord r;
-  while (std::getline(in, line)) {
-    if (in.eof()) break;  // the last line had no newline: it was cut short
-    int64_t index;
-    if (!parse_runs_csv_row(m, line, r, index) || index != rows) break;
-    add_run(m, sum, r);
-    if (sink) sink(index, r);
-    ++rows;
-    good_end = in.tellg();
+  auto keep = static_cast<std::streamoff>(header.size());
+  for (int64_t i = 0; i < rows; ++i) {
+    if (!std::getline(in, line) || in.eof())
+      throw std::runtime_error("cannot resume: " + path + " has fewer rows than its saved aggregate");
+    keep = in.tellg();
   }
   in.close();
-  fs::resize_file(path, static_cast<uintmax_t>(good_end));
-  return rows;
+  fs::resize_file(path, static_cast<uintmax_t>(keep));
+}
+
+// Saves the aggregate of the first `rows` rows (already flushed to the csv).
+void checkpoint(const std::string& dir, const Summary& sum, int64_t rows) {
+  nlohmann::json j = summary_state(sum);
+  j["rows"] = rows;
+  write_file_atomic(dir + "/aggregate.json", j.dump() + "\n");
 }
 
 }  // namespace
@@ -143,7 +144,20 @@ EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOpt
           man.value("runs", int64_t{0}) != opt.runs)
         throw std::runtime_error("cannot resume: " + opt.out_dir +
                                  " holds an ensemble of another scenario, variant, seed or run count");
-      start = recover_rows(m, partial, result.summary, sink);
+      // continue from the last saved aggregate (none yet: from the first run)
+      std::ifstream af(opt.out_dir + "/aggregate.json");
+      if (af) {
+        nlohmann::json agg;
+        try {
+          af >> agg;
+        } catch (const std::exception&) {
+          throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json is not valid JSON");
+        }
+        if (!restore_summary(m, agg, result.summary) || agg.value("rows", int64_t{-1}) != result.summary.runs)
+          throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json does not fit this scenario");
+        start = result.summary.runs;
+      }
+      truncate_rows(m, partial, start);
       csv = std::fopen(partial.c_str(), "ab");
     } else {
       csv = std::fopen(partial.c_str(), "wb");
@@ -195,6 +209,7 @@ EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOpt
 
   const bool show = !opt.quiet && isatty(STDERR_FILENO);
   auto last_print = std::chrono::steady_clock::now();
+  auto last_checkpoint = last_print;
   std::string buffer;
   RunRecord current;
   while (sink_at < opt.runs) {
@@ -226,6 +241,15 @@ EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOpt
     if (csv && buffer.size() > (1 << 20)) {
       std::fwrite(buffer.data(), 1, buffer.size(), csv);
       buffer.clear();
+    }
+    // every half minute the rows so far and their aggregate are made durable,
+    // so even a killed ensemble resumes from there
+    if (csv && std::chrono::steady_clock::now() - last_checkpoint > std::chrono::seconds(30)) {
+      std::fwrite(buffer.data(), 1, buffer.size(), csv);
+      buffer.clear();
+      std::fflush(csv);
+      checkpoint(opt.out_dir, result.summary, sink_at);
+      last_checkpoint = std::chrono::steady_clock::now();
     }
     if (show && std::chrono::steady_clock::now() - last_print > std::chrono::milliseconds(200)) {
       last_print = std::chrono::steady_clock::now();
@@ -264,9 +288,13 @@ EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOpt
     std::fclose(csv);
     if (!ok) throw std::runtime_error("cannot write " + partial);
     if (result.interrupted) {
+      checkpoint(opt.out_dir, result.summary, sink_at);
       write_file_atomic(manifest_path, manifest(opt, info, sink_at, false).dump(2) + "\n");
     } else {
+      std::remove((opt.out_dir + "/aggregate.json").c_str());
       write_file_atomic(opt.out_dir + "/summary.json", summary_json(m, result.summary, info).dump(2) + "\n");
+      write_file_atomic(opt.out_dir + "/series.csv", series_csv(m, result.summary));
+      write_file_atomic(opt.out_dir + "/report.html", run_report_html(m, result.summary, info, s.info.title));
       fs::rename(partial, opt.out_dir + "/runs.csv");
       write_file_atomic(manifest_path, manifest(opt, info, sink_at, true).dump(2) + "\n");
     }

@@ -83,6 +83,14 @@ nlohmann::json summary_json(const Model& m, const Summary& sum, const EnsembleIn
   for (size_t r = 0; r < sum.rung.size(); ++r) rung[std::to_string(r)] = interval_json(sum.rung[r], sum.runs);
   j["max_rung"] = rung;
   j["truce_broke"] = interval_json(sum.truce_broke, sum.runs);
+  nlohmann::json by_outcome = nlohmann::json::object();
+  for (int o = 0; o < kOutcomeCount; ++o) {
+    if (!sum.outcome[o]) continue;
+    const double k = static_cast<double>(sum.outcome[o]);
+    by_outcome[outcome_name(static_cast<Outcome>(o))] = {{"mean_days", sum.outcome_days_sum[o] / k},
+                                                         {"mean_military_deaths", sum.outcome_deaths_sum[o] / k}};
+  }
+  j["by_outcome"] = by_outcome;
   j["anomalies"] = {{"dropped_movements", sum.dropped_movements}};
   return j;
 }

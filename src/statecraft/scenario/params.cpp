@@ -124,6 +124,8 @@ const auto kSpecs = std::to_array<ParamSpec>({
     SC_PARAM("model", "decisions", perception_noise, 0, 3, "log-sd", "error in perceived strength and resolve"),
     SC_PARAM("model", "decisions", inertia, 0, 10, "", "score an option needs over the status quo to be worth a change"),
     SC_PARAM("model", "decisions", limited_commitment, 0.01, 1, "share", "share of deployable forces a limited intervention sends"),
+    SC_PARAM("model", "decisions", consent_enmity, -1, 1, "",
+             "affinity at or below which a coalition turns away a volunteer feuding with a stronger great power"),
     SC_PARAM("model", "decisions", belief_force_slope, 0, 20, "", "weight of the log force ratio in a side's chances"),
     SC_PARAM("model", "decisions", belief_holdings_slope, 0, 50, "", "weight of ground held in a side's chances"),
     SC_PARAM("model", "decisions", belief_trend_slope, 0, 100, "", "weight of recent gains in a side's chances"),

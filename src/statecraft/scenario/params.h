@@ -98,6 +98,7 @@ struct Coefficients {
   double perception_noise = 0.2;     // log-sd of errors in perceived strength and resolve
   double inertia = 1.0;              // score an option needs over the status quo to be worth a change
   double limited_commitment = 0.35;  // share of deployable forces a limited intervention sends
+  double consent_enmity = -0.8;      // affinity at or below which a volunteer is a great power's bitter enemy
   double belief_force_slope = 1.2;   // how strongly the theatre force ratio shapes a side's chances
   double belief_holdings_slope = 3.0;  // how strongly ground held shapes them
   double belief_trend_slope = 6.0;   // how strongly recent gains shape them
