@@ -274,6 +274,7 @@ void capture_region(const Model& m, RunState& s, int region, int side, int taker
   }
   clear_attacks(m, s, region);
 
+  if (old_side) s.theater[t].lost_ground_day[old_side] = s.day;
   s.control[region] = new_controller(m, s, war, region, side, taker);
   s.progress_km[region] = 0;
   s.fortification[region] = 0;

@@ -131,6 +131,19 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     double need;  // power this region should bring to its share of the attack
   };
   Candidate cand[16];
+  // a side that accepts losses attacks at worse odds (the Chinese offensives
+  // of 1950-51): the threshold scales with its members' casualty tolerance,
+  // weighted by their strength in the theatre
+  double tolerance = 0, weight = 0;
+  for (int a = 0; a < m.nactor; ++a) {
+    if (s.side[w * m.nactor + a] != X) continue;
+    double p = 0;
+    for (int r = r0; r < r1; ++r) p += s.personnel[static_cast<size_t>(a) * m.nregion + r];
+    tolerance += p * m.actor[a].casualty_tolerance;
+    weight += p;
+  }
+  tolerance = weight > 0 ? tolerance / weight : 0.5;
+  const double min_ratio = c.attack_min_ratio * (1 + c.attack_tolerance_effect * (0.5 - tolerance));
   for (int a = r0; a < r1; ++a) {
     if (region_side(m, s, a) != X) continue;
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1]; ++k) s.attack_share[k] = 0;
@@ -138,17 +151,11 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     int n = 0;
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1] && n < 16; ++k) {
       const int b = m.adj_region[k], l = m.adj_link[k];
-      if (!claimed[b] || !link_usable(m, s, l, X)) continue;
-      double ratio, wanted;
-      if (m.link[l].kind == LinkKind::sea) {
-        ratio = c.commit_share * power[a] * c.amphibious_penalty / defense_of(b);
-        if (ratio < c.landing_min_ratio || side_personnel(m, s, w, X, a) < c.landing_min_personnel) continue;
-        wanted = c.landing_min_ratio * defense_of(b) / (c.commit_share * c.amphibious_penalty);
-      } else {
-        ratio = joint[b] / defense_of(b);
-        if (ratio < c.attack_min_ratio) continue;
-        wanted = c.attack_mass * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
-      }
+      // assaults over the sea are deliberate landings, planned below
+      if (!claimed[b] || m.link[l].kind != LinkKind::land) continue;
+      const double ratio = joint[b] / defense_of(b);
+      if (ratio < min_ratio) continue;
+      const double wanted = c.attack_mass * min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
       cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), wanted};
     }
     if (n == 0) continue;
@@ -200,17 +207,46 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
                                                 m.region_name[port] + " to strike at " + m.region_name[target],
                  {{"enemy_strength_cut_off_share", best_gain, ""}});
   }
+  // power a region needs to hold against the enemy next to it
+  auto hold_need = [&](int r) {
+    double threat = 0;
+    for (int k = m.adj_begin[r]; k < m.adj_begin[r + 1]; ++k) {
+      const int n = m.adj_region[k];
+      if (region_side(m, s, n) != Y) continue;
+      if (m.link[m.adj_link[k]].kind == LinkKind::land) threat += est[n];
+      else if (ts.sea_control == Y) threat += est[n] * c.amphibious_penalty;
+    }
+    return c.threat_weight * threat * 1.2 / defense_factor(m, s, r, kNone);
+  };
   if (target != kNone) {
     const double required = c.landing_min_ratio * defense_of(target) / (c.commit_share * c.amphibious_penalty);
-    if (power[port] >= required && side_personnel(m, s, w, X, port) >= c.landing_min_personnel) {
+    // the landing force sails only once the port can spare it: what stays
+    // behind must still hold the port (Inchon waited for the Pusan perimeter)
+    // ... and the line elsewhere holds: a front short of what it needs
+    // draws first on the rear, then on the landing force
+    double deficit = 0, rear = 0;
+    for (int r = r0; r < r1; ++r) {
+      if (region_side(m, s, r) != X || r == port) continue;
+      bool front = false;
+      for (int k = m.adj_begin[r]; k < m.adj_begin[r + 1] && !front; ++k)
+        front = m.link[m.adj_link[k]].kind == LinkKind::land && region_side(m, s, m.adj_region[k]) == Y;
+      if (front) deficit += std::max(0.0, hold_need(r) - power[r]);
+      else rear += power[r];
+    }
+    const double spare = power[port] - hold_need(port) - std::max(0.0, deficit - rear);
+    const double per_man = power[port] / std::max(1.0, side_personnel(m, s, w, X, port));
+    const double landing_power = std::max(1.25 * required, c.landing_min_personnel * per_man);
+    const bool line_held = ts.lost_ground_day[X] < 0 || s.day - ts.lost_ground_day[X] >= c.landing_stable_days;
+    if (power[port] > 0 && spare >= landing_power && line_held) {
+      const double share = std::min(1.0, landing_power / (c.commit_share * power[port]));
       for (int k = m.adj_begin[port]; k < m.adj_begin[port + 1]; ++k)
-        s.attack_share[k] = m.adj_region[k] == target && m.link[m.adj_link[k]].kind == LinkKind::sea ? 1.0 : 0.0;
+        s.attack_share[k] = m.adj_region[k] == target && m.link[m.adj_link[k]].kind == LinkKind::sea ? share : 0.0;
       if (trace)
         trace->add(s.day, "landing", "", "side " + std::to_string(X) + " lands from " + m.region_name[port] +
                                              " at " + m.region_name[target],
                    {{"force_ratio", c.commit_share * power[port] * c.amphibious_penalty / defense_of(target), ""}});
     } else {
-      landing_need = required - power[port];
+      landing_need = std::max(1.25 * required, c.landing_min_personnel * per_man) + hold_need(port) - power[port];
     }
   }
 
@@ -222,23 +258,18 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   double surplus_total = 0;
   for (int r = r0; r < r1; ++r) {
     if (region_side(m, s, r) != X) continue;
-    double threat = 0;
     bool front = false;
-    for (int k = m.adj_begin[r]; k < m.adj_begin[r + 1]; ++k) {
-      const int n = m.adj_region[k];
-      if (region_side(m, s, n) != Y) continue;
-      if (m.link[m.adj_link[k]].kind == LinkKind::land) {
-        threat += est[n];
-        front = true;
-      } else if (ts.sea_control == Y) {
-        threat += est[n] * c.amphibious_penalty;
-      }
-    }
-    double required = std::max(c.threat_weight * threat * 1.2 / defense_factor(m, s, r, kNone), attack_need[r]);
+    for (int k = m.adj_begin[r]; k < m.adj_begin[r + 1]; ++k)
+      front |= m.link[m.adj_link[k]].kind == LinkKind::land && region_side(m, s, m.adj_region[k]) == Y;
+    // held ground needs a garrison against raids, guerrillas and the walk-in
+    // of enemy stragglers: a share of its people
+    const double garrison = c.garrison_per_capita * s.population[r];
+    double required = std::max({hold_need(r), attack_need[r], garrison});
     if (r == port) required = std::max(required, power[r] + landing_need);
     if (!front && r != port) {
-      // the rear sends everything forward but a reserve at the seat of government
-      need[r] = -power[r] * (is_capital_of_side(m, s, w, X, r) ? 1 - c.reserve_share : 1);
+      // the rear sends everything forward but its garrison and a reserve at the seat of government
+      const double keep = std::max(garrison, is_capital_of_side(m, s, w, X, r) ? c.reserve_share * power[r] : 0.0);
+      need[r] = keep - power[r];
     } else if (required >= power[r]) {
       need[r] = required - power[r];
     } else {

@@ -145,9 +145,10 @@ void produce_and_reinforce(const Model& m, RunState& s, double dt) {
       pool.aircraft = pool.ships = 0;
     } else {
       const double cap = am.deployable_share * am.stock.personnel * s.commitment[a];
-      const double wanted = pool.personnel * c.replacement_share;
+      // lift and mobilization pace the build-up: a commitment arrives over weeks, not at once
+      const double wanted = std::min(pool.personnel * c.replacement_share, cap * dt / c.deploy_ramp_days);
       share = pool.personnel > 0 ? std::clamp(std::min(wanted, cap - deployed) / pool.personnel, 0.0, 1.0) : 0.0;
-      mv.arrive_day = s.day + interval(am.deploy_days);
+      mv.arrive_day = s.day + interval(deploy_days(m, s, a));
       const double air_share = am.deployable_share * s.commitment[a] * c.replacement_share;
       mv.aircraft = pool.aircraft * air_share;
       mv.ships = pool.ships * air_share;

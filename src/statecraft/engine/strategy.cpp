@@ -126,6 +126,7 @@ void council_votes(const Model& m, RunState& s, int war, Trace* trace) {
     }
     if (!vetoed && voters > 0 && 2 * yes > voters) {
       auth = 1;
+      s.authorized_day[static_cast<size_t>(o) * m.nwar + war] = s.day;
       s.war_view[war].authorized = true;
       if (trace)
         trace->add(s.day, "council", "",
@@ -158,6 +159,8 @@ void update_beliefs(const Model& m, RunState& s, int war, RunRngs& rng) {
     const double intensity = std::min(1.0, 50 * v.casualty_rate[side]);
     const double rate = std::min(1.0, 0.02 + c.barg_learning_rate * intensity);
     belief = logistic(logit(belief) + rate * (obs - logit(belief)));
+    double& decisive = s.decisive[static_cast<size_t>(war) * 3 + side];
+    decisive += c.barg_decisive_learning * (v.decisive_observed - decisive);
   }
   // outsiders: each sees the balance with its own error at first, then learns
   // at the pace the fighting reveals it
@@ -304,15 +307,17 @@ void enumerate(const Model& m, const RunState& s, int war, int actor, Scored* ou
   if (can_climb) add(OptionKind::escalate, side);
   if (!home_actor(m, war, actor)) add(OptionKind::leave, side);
   const AimKind aim = s.aim[static_cast<size_t>(war) * m.nactor + actor];
-  if (aim != AimKind::all) add(OptionKind::widen_aims, side);
+  if (aim != AimKind::all && s.talks_day[war] < 0) add(OptionKind::widen_aims, side);  // no new claims while talking
   if (aim == AimKind::all) add(OptionKind::narrow_aims, side);
-  if (v.leader[side] == actor && s.talks_day[war] < 0) {
+  // talks need the theory of how wars end: with bargaining off, wars end by arms alone
+  if (v.leader[side] == actor && s.talks_day[war] < 0 && m.coef.bargaining_enabled > 0.5) {
     if (s.offer_side[war] == 3 - side) add(OptionKind::accept_ceasefire, side);
     else if (s.offer_side[war] == 0) add(OptionKind::offer_ceasefire, side);
   }
 }
 
-void apply(const Model& m, RunState& s, const Scored& chosen, int actor, Trace* trace) {
+void apply(const TheoryContext& ctx, RunState& s, const Scored& chosen, int actor, Trace* trace) {
+  const Model& m = *ctx.m;
   const Option& o = chosen.option;
   const int war = o.war;
   switch (o.kind) {
@@ -324,14 +329,19 @@ void apply(const Model& m, RunState& s, const Scored& chosen, int actor, Trace* 
       s.max_rung = std::max(s.max_rung, 1);
       break;
     }
-    case OptionKind::threaten: s.warned[(static_cast<size_t>(war) * m.nactor + actor) * 3 + o.side] = 1; break;
+    case OptionKind::threaten:
+      // a warning is backed by troops moved up (China's Northeast Border Defense Army)
+      s.warned[(static_cast<size_t>(war) * m.nactor + actor) * 3 + o.side] = 1;
+      s.ready[actor] = 1;
+      break;
     case OptionKind::align: s.alignment[static_cast<size_t>(war) * m.nactor + actor] = static_cast<int8_t>(o.side); break;
     case OptionKind::enter_limited:
     case OptionKind::enter_full: {
+      const int rung = entry_rung(ctx, actor, o);
       enter_war(m, s, war, actor, o.side, entry_commitment(m.coef, o.kind), nullptr);
-      const int rung = o.kind == OptionKind::enter_full ? 3 : 2;
       s.rung[actor] = std::max(s.rung[actor], rung);
       s.max_rung = std::max(s.max_rung, rung);
+      if (rung >= 4) s.great_power_war = true;  // nuclear-armed great powers now fight each other
       s.alignment[static_cast<size_t>(war) * m.nactor + actor] = 0;
       break;
     }
@@ -422,6 +432,14 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
     TheoryContext ctx{&m, &s, s.war_view.data(), s.actor_view.data(), w};
     ctx.war = &s.war_view[w];
 
+    // an offer on the table lapses when its side would now rather fight on
+    if (ws.status == WarStatus::fighting && s.offer_side[w]) {
+      const int leader = s.war_view[w].leader[s.offer_side[w]];
+      if (leader == kNone || settlement_gain(ctx, leader) < -c.barg_breakdown_margin) {
+        if (trace && leader != kNone) trace->add(s.day, "talks", m.actor_id[leader], m.actor_name[leader] + " withdraws its offer of talks");
+        s.offer_side[w] = 0;
+      }
+    }
     int peace_votes = 0, leaders = 0;
     for (int a = 0; a < m.nactor; ++a) {
       if (m.actor[a].abstain) continue;
@@ -448,7 +466,7 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
       if (trace && (!chosen.status_quo || trace->focus_actor == m.actor_id[a]))
         trace_decision(ctx, a, options, n, best, trace);
       if (chosen.status_quo) continue;
-      apply(m, s, chosen, a, trace);
+      apply(ctx, s, chosen, a, trace);
       if (ws.status != WarStatus::fighting) break;
     }
     // both sides must want peace the same week
@@ -463,7 +481,7 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
       bool both_willing = true;
       for (int side = 1; side <= 2; ++side) {
         const int leader = s.war_view[w].leader[side];
-        if (leader != kNone && settlement_gain(ctx, leader) < -0.1) both_willing = false;
+        if (leader != kNone && settlement_gain(ctx, leader) < -c.barg_breakdown_margin) both_willing = false;
       }
       if (!both_willing) {
         s.talks_day[w] = -1;

@@ -8,6 +8,10 @@
 
 namespace statecraft {
 
+double deploy_days(const Model& m, const RunState& s, int actor) {
+  return m.actor[actor].deploy_days * (s.ready[actor] ? m.coef.ready_deploy_share : 1.0);
+}
+
 bool fights_at_home(const Model& m, int actor, int t) {
   for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
     if (m.region[r].owner == actor) return true;
@@ -28,20 +32,22 @@ void enter_war(const Model& m, RunState& s, int war, int actor, int side, double
   const size_t at = static_cast<size_t>(actor) * m.ntheater + t;
   Equip& pool = s.pool[actor];
 
-  // forces held ready outside the theatre sail at once
-  Equip& reserve = s.theater_reserve[at];
-  if (reserve.personnel + reserve.tanks + reserve.artillery + reserve.aircraft + reserve.ships > 0) {
-    Movement mv;
-    mv.actor = actor;
-    mv.theater = t;
-    mv.arrive_day = s.day + static_cast<int32_t>(std::ceil(s.reserve_arrival_days[at]));
-    mv.personnel = reserve.personnel;
-    mv.tanks = reserve.tanks;
-    mv.artillery = reserve.artillery;
-    mv.aircraft = reserve.aircraft;
-    mv.ships = reserve.ships;
-    queue_movement(m, s, mv);
-    reserve = Equip{};
+  // forces held ready outside the theatre sail at once, each wave arriving after its own delay
+  if (!s.reserve_sent[at]) {
+    s.reserve_sent[at] = 1;
+    for (const ForceModel& f : m.force) {
+      if (f.region != kNone || f.actor != actor || f.theater != t) continue;
+      Movement mv;
+      mv.actor = actor;
+      mv.theater = t;
+      mv.arrive_day = s.day + static_cast<int32_t>(std::ceil(f.arrival_days));
+      mv.personnel = f.equip.personnel;
+      mv.tanks = f.equip.tanks;
+      mv.artillery = f.equip.artillery;
+      mv.aircraft = f.equip.aircraft;
+      mv.ships = f.equip.ships;
+      queue_movement(m, s, mv);
+    }
   }
   if (fights_at_home(m, actor, t)) {
     // a state fighting on its own soil puts every aircraft and ship into it
@@ -53,7 +59,7 @@ void enter_war(const Model& m, RunState& s, int war, int actor, int side, double
     Movement mv;
     mv.actor = actor;
     mv.theater = t;
-    mv.arrive_day = s.day + static_cast<int32_t>(std::ceil(m.actor[actor].deploy_days));
+    mv.arrive_day = s.day + static_cast<int32_t>(std::ceil(deploy_days(m, s, actor)));
     mv.aircraft = pool.aircraft * share;
     mv.ships = pool.ships * share;
     pool.aircraft -= mv.aircraft;

@@ -24,6 +24,10 @@ void set_aim(const Model& m, RunState& s, int war, int actor, AimKind aim, Trace
 /// Raises or lowers the share of its deployable forces an actor commits.
 void set_commitment(const Model& m, RunState& s, int actor, double commitment);
 
+/// Days the actor's home forces need to reach a theatre: its deploy_days,
+/// shortened once it has readied forces (a warning backed by troops).
+double deploy_days(const Model& m, const RunState& s, int actor);
+
 /// Whether `actor` owns regions in theatre `t` (it fights at home there).
 bool fights_at_home(const Model& m, int actor, int t);
 

@@ -501,12 +501,13 @@ struct Checker {
                                                         {"ships", f.equipment.ships}};
       for (const auto& [name, v] : eq) number(base + "." + std::string(name), f.loc, v, kCount);
       if (!actor_ok) continue;
-      const std::string where = f.reserve ? "reserve" : f.region;
+      // reserves are told apart by when they can arrive (waves of a build-up)
+      const std::string where = f.reserve ? fmt::format("reserve@{}", f.arrival_days) : f.region;
       if (!where.empty() && !placed.insert({f.actor, where}).second)
-        error(base + (f.reserve ? ".reserve" : ".region"), f.loc,
-              f.reserve ? fmt::format("a second reserve of {}", f.actor)
+        error(base + (f.reserve ? ".arrival_days" : ".region"), f.loc,
+              f.reserve ? fmt::format("a second reserve of {} arriving after {} days", f.actor, f.arrival_days)
                         : fmt::format("a second force of {} in '{}'", f.actor, f.region),
-              "one force per actor and region, and one reserve per actor");
+              "one force per actor and region, and one reserve per actor and arrival time");
       // the forces may not exceed the stock they are drawn from
       const Actor& a = s.actors[static_cast<size_t>(actors.at(f.actor))];
       Sum& sum = sums[f.actor];

@@ -56,6 +56,8 @@ struct Coefficients {
   // --- movement ---
   double road_km_per_day = 30;       // moves within friendly territory
   double sea_km_per_day = 350;       // sea lift
+  double deploy_ramp_days = 90;      // days a foreign power needs to ship its whole commitment to a theatre
+  double ready_deploy_share = 0.3;   // share of its deploy days an actor that readied forces (with a warning) still needs
 
   // --- supply ---
   double supply_range_km = 280;      // beyond this path length supply thins out
@@ -85,12 +87,15 @@ struct Coefficients {
   double displacement_per_day = 0.0015;  // daily share displaced while a region is fought over
 
   // --- operations (the theatre commander) ---
-  double attack_min_ratio = 1.3;     // expected ratio needed to start an attack
+  double attack_min_ratio = 1.3;     // expected ratio needed to start an attack (by a side of casualty tolerance 0.5)
+  double attack_tolerance_effect = 1.0;  // how much casualty tolerance lowers (or aversion raises) that ratio
   double reserve_share = 0.15;       // share of a side's theatre force held back
+  double garrison_per_capita = 0.002;  // combat power a held region keeps per inhabitant (rear security)
   double attack_mass = 2.5;          // ratio a commander masses for, as a multiple of attack_min_ratio
   double landing_min_ratio = 3.0;    // expected ratio needed for an amphibious landing
   double landing_min_personnel = 20000; // smallest landing force worth the risk
   double landing_min_gain = 0.25;    // share of enemy strength a landing must cut off to be planned
+  double landing_stable_days = 21;   // days the side's line must have held (no ground lost) before a landing sails
   double threat_weight = 1.0;        // weight of defending a threatened region vs attacking
 
   // --- strategic decisions ---
@@ -111,7 +116,9 @@ struct Coefficients {
   double realism_weariness_ref = 0.004;  // deaths per head of population that wear out a fully tolerant state
 
   double bop_threshold = 0.45;           // bloc share of system capability counted as preponderant
+  double bop_width = 0.08;               // how sharply the danger of preponderance rises around the threshold
   double bop_scale = 2.0;
+  double bop_bloc_favor = 0.5;           // sympathy for a side (and hostility to the other) that puts an outsider in its bloc
 
   double bot_distance_km = 250;          // proximity halves every ~0.7 of this distance
   double bot_offense_ref = 200000;       // personnel at which a force counts as half offensive capacity
@@ -122,6 +129,7 @@ struct Coefficients {
   double cs_org_scale = 1.5;             // pull of an authorized collective-security call
   double cs_partner_penalty = 2.0;       // cost of attacking a treaty partner
   double cs_guarantee_reliability = 0.75;  // reliability of a truce's security guarantee
+  double cs_call_days = 540;             // a collective-security call's pull fades with this time scale
 
   double deter_nuclear_scale = 1.5;
   double deter_conventional_scale = 0.8;
@@ -134,6 +142,10 @@ struct Coefficients {
   double esc_accident_rate = 0.0002;     // weekly chance, at rung 3, that a great power facing another slips a rung up
 
   double barg_learning_rate = 0.25;      // how fast beliefs converge per unit of fighting
+  double barg_decisive_learning = 0.05;  // weekly rate at which a side learns whether the war will be decided by arms
+  double barg_mobility_ref = 0.02;       // weekly change of ground held (share of people) that marks a war of movement
+  double barg_imbalance_ref = 1.1;       // log force ratio that marks a war one side can decide (ln 3)
+  double barg_breakdown_margin = 0.1;    // talks break down when a side expects this much more from fighting
   double barg_optimism = 0.6;            // mean initial over-optimism of each side (logit units)
   double barg_settle_scale = 4.0;        // pull of a settlement better than fighting on
   double barg_talks_weeks = 40;          // mean weeks from talks to an armistice
@@ -147,7 +159,7 @@ struct Coefficients {
   double barg_trade_weight = 0.5;        // trade across the line raises it (no economic separation)
   double barg_peace_scale = 2.0;         // pull to turn a truce into peace when claims are met
 
-  double econ_soldier_cost = 3.0;        // yearly cost of a deployed soldier in GDP per head
+  double econ_soldier_cost = 15.0;       // yearly cost of a deployed soldier in GDP per head
   double econ_trade_scale = 5.0;         // cost of fighting a trading partner, per trade/GDP
   double econ_collapse_burden = 1.5;     // cumulative war cost in years of GDP that breaks an economy
   double econ_burden_scale = 1.0;

@@ -1,7 +1,10 @@
 // Balance of power: states act against a side whose victory would make its
-// bloc preponderant in the system (its share of capability past a
-// threshold). Balancing is the business of states whose weight counts.
+// bloc preponderant in the system. The danger rises smoothly (a logistic
+// curve) as the bloc's share of capability nears the threshold, so a rival
+// camp near parity already alarms. Balancing is the business of states whose
+// weight counts.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "theory/theory.h"
@@ -11,8 +14,8 @@ namespace statecraft {
 namespace {
 
 double preponderance(const TheoryContext& ctx, int side) {
-  const double t = ctx.m->coef.bop_threshold;
-  return std::max(0.0, ctx.war->bloc_share[side] - t) / std::max(1e-6, 1 - t);
+  const Coefficients& c = ctx.m->coef;
+  return 1 / (1 + std::exp(-(ctx.war->bloc_share[side] - c.bop_threshold) / c.bop_width));
 }
 
 // Only states with a real share of capability move the balance.
@@ -44,7 +47,7 @@ double balance_of_power_score(const TheoryContext& ctx, int actor, const Option&
 std::string balance_of_power_why(const TheoryContext& ctx, int actor, const Option& o) {
   const int against = ctx.actor[actor].side ? 3 - ctx.actor[actor].side : (o.side ? 3 - o.side : 1);
   char buf[160];
-  std::snprintf(buf, sizeof buf, "side %d's bloc holds %.0f%% of system capability (preponderance past %.0f%%)",
+  std::snprintf(buf, sizeof buf, "side %d's bloc holds %.0f%% of system capability (preponderant from about %.0f%%)",
                 against, 100 * ctx.war->bloc_share[against], 100 * ctx.m->coef.bop_threshold);
   return buf;
 }

@@ -12,15 +12,6 @@ namespace statecraft {
 
 namespace {
 
-double expected_from_fighting(const TheoryContext& ctx, int actor, int side) {
-  const WarView& w = *ctx.war;
-  const double p = ctx.actor[actor].p_win[side];
-  // winning brings the claims and the end of the enemy as a contender (worth
-  // more than the same ground held against a surviving enemy); losing leaves
-  // what the enemy does not claim
-  return p * (w.claims[side] + ctx.m->coef.barg_victory_premium) + (1 - p) * std::max(0.0, 1 - w.claims[3 - side]);
-}
-
 double year_of_war_cost(const TheoryContext& ctx, int actor) {
   const ActorView& av = ctx.actor[actor];
   return ctx.m->coef.barg_cost_scale * 0.25 * (av.weariness + av.war_burden);
@@ -28,11 +19,23 @@ double year_of_war_cost(const TheoryContext& ctx, int actor) {
 
 }  // namespace
 
-/// Gain from settling on the current line rather than fighting on (for `actor`'s side).
+/// Gain from settling on the current line rather than fighting on (for
+/// `actor`'s side). Fighting on ends in one of three ways: victory brings the
+/// side's claims and the end of the enemy as a contender (worth more than the
+/// same ground held against a surviving enemy); defeat leaves what the enemy
+/// does not claim; a stalemate leaves the line where it is. The side weighs
+/// them by its belief that arms will decide the war at all, and by its
+/// chances if they do.
 double settlement_gain(const TheoryContext& ctx, int actor) {
-  const int side = ctx.actor[actor].side;
+  const ActorView& av = ctx.actor[actor];
+  const WarView& w = *ctx.war;
+  const int side = av.side;
   if (!side) return 0;
-  return ctx.war->holdings[side] - expected_from_fighting(ctx, actor, side) + year_of_war_cost(ctx, actor);
+  const double held = w.holdings[side];
+  const double if_won = w.claims[side] + ctx.m->coef.barg_victory_premium;
+  const double if_lost = std::max(0.0, 1 - w.claims[3 - side]);
+  const double p = av.p_win[side];
+  return av.decisive * (p * (held - if_won) + (1 - p) * (held - if_lost)) + year_of_war_cost(ctx, actor);
 }
 
 double bargaining_score(const TheoryContext& ctx, int actor, const Option& o) {
@@ -63,8 +66,10 @@ std::string bargaining_why(const TheoryContext& ctx, int actor, const Option& o)
   if (!side) return "";
   char buf[200];
   (void)o;
-  std::snprintf(buf, sizeof buf, "believes its side wins with %.0f%%; holds %.0f%% of the people, claims %.0f%%; settling gains %+.2f",
-                100 * av.p_win[side], 100 * ctx.war->holdings[side], 100 * ctx.war->claims[side],
+  std::snprintf(buf, sizeof buf,
+                "believes arms decide the war with %.0f%% and its side wins with %.0f%%; holds %.0f%% of the people, "
+                "claims %.0f%%; settling gains %+.2f",
+                100 * av.decisive, 100 * av.p_win[side], 100 * ctx.war->holdings[side], 100 * ctx.war->claims[side],
                 settlement_gain(ctx, actor));
   return buf;
 }

@@ -3,6 +3,7 @@
 // against anyone. Each obligation pulls in proportion to its reliability;
 // whether it is honoured is left to the whole score (cost, interest).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "theory/theory.h"
@@ -21,7 +22,9 @@ double defence_obligation(const TheoryContext& ctx, int actor, int side) {
 }
 
 // An authorized call of a collective-security body to help the victims.
-double org_call(const TheoryContext& ctx, int actor, int side) {
+// `fading`: the pull on those still outside fades as the call recedes; an
+// obligation already taken up does not.
+double org_call(const TheoryContext& ctx, int actor, int side, bool fading = true) {
   const Model& m = *ctx.m;
   if (side == ctx.war->aggressor_side) return 0;
   double best = 0;
@@ -38,9 +41,12 @@ double org_call(const TheoryContext& ctx, int actor, int side) {
       if (ctx.s->side[ctx.war_id * m.nactor + b] == side) fighting_cinc += m.actor[b].cinc;
     }
     for (int i = org.permanent_begin; i < org.permanent_end; ++i) permanent |= m.org_member[i] == actor;
-    // a call answered by the body's main powers carries the others along
+    // a call answered by the body's main powers carries the others along;
+    // its pull fades as the call recedes (contributions came within a year)
     const double momentum = 0.5 + 0.5 * (members_cinc > 0 ? fighting_cinc / members_cinc : 0);
-    if (member) best = std::max(best, org.reliability * (permanent ? 1.2 : 1.0) * momentum);
+    const double age = ctx.s->day - ctx.s->authorized_day[static_cast<size_t>(o) * m.nwar + ctx.war_id];
+    const double fresh = fading ? std::exp(-std::max(0.0, age) / m.coef.cs_call_days) : 1.0;
+    if (member) best = std::max(best, org.reliability * (permanent ? 1.2 : 1.0) * momentum * fresh);
   }
   return best;
 }
@@ -70,7 +76,8 @@ double collective_security_score(const TheoryContext& ctx, int actor, const Opti
       return 0.5 * (c.cs_treaty_scale * defence_obligation(ctx, actor, o.side) +
                     c.cs_org_scale * org_call(ctx, actor, o.side));
     case OptionKind::leave:
-      return -(c.cs_treaty_scale * defence_obligation(ctx, actor, av.side) + c.cs_org_scale * org_call(ctx, actor, av.side));
+      return -(c.cs_treaty_scale * defence_obligation(ctx, actor, av.side) +
+               c.cs_org_scale * org_call(ctx, actor, av.side, false));
     default: return 0;
   }
 }

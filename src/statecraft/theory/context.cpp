@@ -68,7 +68,9 @@ bool in_bloc(const Model& m, const RunState& s, int war, int side, int actor) {
   if (s.side[k] != 0) return false;
   for (int b = 0; b < m.nactor; ++b)
     if (s.side[war * m.nactor + b] == side && actors_allied(m, s, actor, b)) return true;
-  return false;
+  // a camp is more than its treaties: a close sympathizer hostile to the
+  // other side counts with it (the Soviet Union and China behind North Korea)
+  return favor_of(m, s, actor, war, side) >= m.coef.bop_bloc_favor && favor_of(m, s, actor, war, 3 - side) < 0;
 }
 
 double observed_p_win(const Coefficients& c, const WarView& v, int side) {
@@ -100,12 +102,21 @@ void compute_war_view(const Model& m, RunState& s, int war) {
       v.theatre_power[holder] += side_power(m, s, r, holder);
     }
     if (owner_side) v.baseline[owner_side] += share;
+    bool claimed_by[3] = {false, false, false};
     for (int side = 1; side <= 2; ++side) {
-      bool claimed = false;
-      for (int a = 0; a < m.nactor && !claimed; ++a)
-        claimed = s.side[war * m.nactor + a] == side && claims_region(m, s, war, a, r);
-      if (claimed) v.claims[side] += share;
+      for (int a = 0; a < m.nactor && !claimed_by[side]; ++a)
+        claimed_by[side] = s.side[war * m.nactor + a] == side && claims_region(m, s, war, a, r);
+      if (claimed_by[side]) v.claims[side] += share;
     }
+    // what the enemy wants (or already has) of a side's own ground
+    if (owner_side && (claimed_by[3 - owner_side] || holder == 3 - owner_side)) v.exposure[owner_side] += share;
+  }
+  // an enemy that once claimed a side's ground is presumed to want it still
+  // (aims it narrowed under pressure can widen again)
+  for (int side = 1; side <= 2; ++side) {
+    double& seen = s.exposure_seen[static_cast<size_t>(war) * 3 + side];
+    seen = std::max(seen, v.baseline[side] > 0 ? v.exposure[side] / v.baseline[side] : 0);
+    v.exposure[side] = seen;
   }
   double cinc_total = 0, bloc[3] = {0, 0, 0}, killed_week[3] = {0, 0, 0};
   double best_leader[3] = {-1, -1, -1};
@@ -139,6 +150,27 @@ void compute_war_view(const Model& m, RunState& s, int war) {
     v.trend[2] = -v.trend[1];
   }
   for (int side = 1; side <= 2; ++side) v.p_win_observed[side] = observed_p_win(m.coef, v, side);
+  // a front that no longer moves between evenly matched armies teaches both
+  // sides that arms will not decide the war (the stalemate of 1951-53)
+  {
+    const double* h = s.holdings_hist.data() + static_cast<size_t>(war) * 8;
+    double moved = 0;
+    int pairs = 0;
+    for (int i = 0; i < 7; ++i) {
+      const double a = h[(s.hist_pos + i) % 8], b = h[(s.hist_pos + i + 1) % 8];
+      if (a < 0 || b < 0) continue;
+      moved += std::fabs(b - a);
+      ++pairs;
+    }
+    const double last = h[(s.hist_pos + 7) % 8];
+    if (last >= 0) {
+      moved += std::fabs(v.holdings[1] - last);
+      ++pairs;
+    }
+    v.mobility = pairs ? moved / pairs : 0;
+    const double imbalance = std::fabs(std::log((v.theatre_power[1] + 1) / (v.theatre_power[2] + 1)));
+    v.decisive_observed = pairs ? 1 - std::exp(-v.mobility / m.coef.barg_mobility_ref - imbalance / m.coef.barg_imbalance_ref) : 1;
+  }
   for (int o = 0; o < m.norg; ++o) v.authorized |= s.authorized[static_cast<size_t>(o) * m.nwar + war] != 0;
 }
 
@@ -173,6 +205,7 @@ void compute_actor_views(const Model& m, RunState& s, int war) {
       }
       av.p_win[side] = 1 / (1 + std::exp(-logit));
     }
+    av.decisive = av.side ? s.decisive[static_cast<size_t>(war) * 3 + av.side] : v.decisive_observed;
     for (int side = 1; side <= 2; ++side)
       for (int type = 0; type < 4; ++type)
         av.treaty[side][type] = scan_treaties_with_side(m, s, war, a, side, static_cast<TreatyType>(type));

@@ -94,6 +94,13 @@ inline bool supports_side(const Option& o) {
 double entry_commitment(const Coefficients& c, OptionKind k);
 /// Side that actor `a` opposes in the war being scored by option `o`.
 int opposed_side(const TheoryContext& ctx, int actor, const Option& o);
+/// Whether an actor is a great power with nuclear arms.
+bool nuclear_great_power(const Model& m, int actor);
+/// Escalation rung an entry option brings: 2 limited, 3 full, 4 when a
+/// nuclear-armed great power would fight another (escalation ladder).
+int entry_rung(const TheoryContext& ctx, int actor, const Option& o);
+/// Risk (0..~1.3) of an uncontrolled spiral at `rung` against `enemy` side.
+double spiral_risk(const TheoryContext& ctx, int enemy, int rung);
 /// Threat (0..1) that `side` poses to `actor` (balance of threat).
 double threat_from(const TheoryContext& ctx, int actor, int side);
 /// Gain to `actor`'s side from settling on the current line (bargaining).

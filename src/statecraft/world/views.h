@@ -15,7 +15,10 @@ struct WarView {
   double holdings[3] = {};           // share of the theatre's people each side holds
   double baseline[3] = {};           // share each side's members owned at the start
   double claims[3] = {};             // share each side claims (union of its members' aims)
+  double exposure[3] = {};           // share of each side's own ground the enemy claims or holds, or did in this war, 0..1
   double trend[3] = {};              // change in holdings over the last four weeks
+  double mobility = 0;               // mean weekly change of the ground held over the last eight weeks
+  double decisive_observed = 1;      // 0..1 what the battlefield says about the war being decided by arms
   double p_win_observed[3] = {};     // what the battlefield says each side's chances are
   double bloc_share[3] = {};         // share of system capability of each side's bloc
   double casualty_rate[3] = {};      // military deaths per week / personnel, last week
@@ -30,6 +33,7 @@ struct ActorView {
   double proximity[3] = {};          // 0..1 nearness of each side's forces to the actor's homeland
   double nearest_km[3] = {};         // km from the actor's homeland to each side's nearest forces
   double p_win[3] = {};              // the actor's belief in each side's victory (perception noise applied)
+  double decisive = 1;               // the actor's belief that arms will decide the war (a stalemate otherwise)
   double weariness = 0;              // 0.. losses relative to what the actor tolerates
   double war_burden = 0;             // cumulative war cost / yearly GDP
   int side = 0;                      // its side in the war being scored (0 = out)

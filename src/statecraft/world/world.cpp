@@ -22,8 +22,7 @@ RunState make_world(const Model& m) {
   s.artillery.resize(nar);
   s.aircraft.resize(nat);
   s.ships.resize(nat);
-  s.theater_reserve.resize(nat);
-  s.reserve_arrival_days.resize(nat);
+  s.reserve_sent.resize(nat);
   s.pool.resize(m.nactor);
   s.mobilization.resize(m.nactor);
   s.commitment.resize(m.nactor);
@@ -54,10 +53,14 @@ RunState make_world(const Model& m) {
   s.aid_usd.resize(na * na);
   s.sanctioned.resize(na * na);
   s.warned.resize(nw * na * 3);
+  s.ready.resize(na);
   s.optimism.resize(na);
   s.belief.resize(nw * 3);
   s.outside_belief.resize(nw * na * 3);
   s.authorized.resize(static_cast<size_t>(m.norg) * nw);
+  s.authorized_day.resize(static_cast<size_t>(m.norg) * nw);
+  s.decisive.resize(nw * 3);
+  s.exposure_seen.resize(nw * 3);
   s.talks_day.resize(nw);
   s.offer_side.resize(nw);
   s.truce_break_day.resize(nw);
@@ -109,8 +112,7 @@ void reset_world(const Model& m, RunState& s) {
   std::fill(s.artillery.begin(), s.artillery.end(), 0.0);
   std::fill(s.aircraft.begin(), s.aircraft.end(), 0.0);
   std::fill(s.ships.begin(), s.ships.end(), 0.0);
-  std::fill(s.theater_reserve.begin(), s.theater_reserve.end(), Equip{});
-  std::fill(s.reserve_arrival_days.begin(), s.reserve_arrival_days.end(), 0.0);
+  std::fill(s.reserve_sent.begin(), s.reserve_sent.end(), uint8_t{0});
   std::fill(s.mobilization.begin(), s.mobilization.end(), 0.0);
   std::fill(s.commitment.begin(), s.commitment.end(), 0.0);
   std::fill(s.leader_epoch.begin(), s.leader_epoch.end(), 0);
@@ -123,15 +125,7 @@ void reset_world(const Model& m, RunState& s) {
   for (const ForceModel& f : m.force) {
     Equip& pool = s.pool[f.actor];
     const size_t at = static_cast<size_t>(f.actor) * m.ntheater + f.theater;
-    if (f.region == kNone) {
-      Equip& r = s.theater_reserve[at];
-      r.personnel += f.equip.personnel;
-      r.tanks += f.equip.tanks;
-      r.artillery += f.equip.artillery;
-      r.aircraft += f.equip.aircraft;
-      r.ships += f.equip.ships;
-      s.reserve_arrival_days[at] = std::max(s.reserve_arrival_days[at], f.arrival_days);
-    } else {
+    if (f.region != kNone) {
       const size_t ar = static_cast<size_t>(f.actor) * m.nregion + f.region;
       s.personnel[ar] += f.equip.personnel;
       s.tanks[ar] += f.equip.tanks;
@@ -191,10 +185,14 @@ void reset_world(const Model& m, RunState& s) {
   s.aid_usd = m.aid_usd;
   s.sanctioned = m.sanctions;
   std::fill(s.warned.begin(), s.warned.end(), uint8_t{0});
+  std::fill(s.ready.begin(), s.ready.end(), uint8_t{0});
   std::fill(s.optimism.begin(), s.optimism.end(), 0.0);
   std::fill(s.belief.begin(), s.belief.end(), 0.5);
   std::fill(s.outside_belief.begin(), s.outside_belief.end(), -1.0);
   std::fill(s.authorized.begin(), s.authorized.end(), uint8_t{0});
+  std::fill(s.authorized_day.begin(), s.authorized_day.end(), 0);
+  std::fill(s.decisive.begin(), s.decisive.end(), 1.0);  // every war starts expected to be decided by arms
+  std::fill(s.exposure_seen.begin(), s.exposure_seen.end(), 0.0);
   std::fill(s.talks_day.begin(), s.talks_day.end(), -1);
   std::fill(s.offer_side.begin(), s.offer_side.end(), int8_t{0});
   std::fill(s.truce_break_day.begin(), s.truce_break_day.end(), -1);

@@ -44,6 +44,7 @@ struct TheaterState {
   double supply_dominance[3] = {0, 0, 0};  // air dominance when supply was last traced
   int landing_target[3] = {kNone, kNone, kNone};  // [side] region a landing is planned against
   int landing_port[3] = {kNone, kNone, kNone};    // [side] port where the landing force gathers
+  int32_t lost_ground_day[3] = {-1, -1, -1};      // [side] last run day the side lost a region here
 };
 
 struct RunState {
@@ -66,9 +67,8 @@ struct RunState {
   // --- theatre air and naval pools (nactor x ntheater) ---
   std::vector<double> aircraft;
   std::vector<double> ships;
-  // --- reserves outside a theatre, committed on entry (nactor x ntheater) ---
-  std::vector<Equip> theater_reserve;
-  std::vector<double> reserve_arrival_days;
+  // --- reserves outside a theatre (Model::force with no region) sail on entry ---
+  std::vector<uint8_t> reserve_sent;   // (nactor x ntheater)
   // --- home pools not deployed anywhere (nactor) ---
   std::vector<Equip> pool;
   std::vector<double> mobilization;    // 0 peace .. 1 fully mobilized
@@ -125,10 +125,14 @@ struct RunState {
   std::vector<double> aid_usd;          // (nactor x nactor) aid per year now, [from * nactor + to]
   std::vector<uint8_t> sanctioned;      // (nactor x nactor) [by * nactor + on]
   std::vector<uint8_t> warned;          // (nwar x nactor x 3) the actor has warned a side off
+  std::vector<uint8_t> ready;           // (nactor) it has readied forces for the theatre (a warning backed by troops)
   std::vector<double> optimism;         // (nactor) bias of its leader's beliefs, logit units
   std::vector<double> belief;           // (nwar x 3) each side's belief in its own victory
+  std::vector<double> decisive;         // (nwar x 3) each side's belief that arms will decide the war (0..1)
+  std::vector<double> exposure_seen;    // (nwar x 3) highest exposure of each side's ground seen in the war
   std::vector<double> outside_belief;   // (nwar x nactor x 3) an outsider's belief in each side's victory, -1 unset
   std::vector<uint8_t> authorized;      // (norg x nwar) council authorized action against the attackers
+  std::vector<int32_t> authorized_day;  // (norg x nwar) run day of the authorization
   std::vector<int32_t> talks_day;       // (nwar) day armistice talks opened, -1 none
   std::vector<int8_t> offer_side;       // (nwar) side with a ceasefire offer on the table, 0 none
   std::vector<int32_t> truce_break_day; // (nwar) day a truce will collapse, -1 never
