@@ -216,3 +216,116 @@ TEST(Theory, MoreAidToASideNeverHelpsTheOtherOnAverage) {
   EXPECT_GE(none, some);
   EXPECT_GE(some, lots);
 }
+
+// --- one behaviour per module, on hand-built worlds whose right answer is clear ---
+
+TEST(Theory, RealismPullsHarderTheMoreAnOutsiderHasAtStake) {
+  auto realism_for_stake = [](const char* stake) {
+    std::string y = crisis();
+    y.replace(y.find("interests: {land: 0.6}"), 22, std::string("interests: {land: ") + stake + "}");
+    return term(views_of(y), "realism", "GRN", OptionKind::enter_full, 2);
+  };
+  EXPECT_GT(realism_for_stake("0.9"), realism_for_stake("0.3"));
+}
+
+TEST(Theory, AClientDefendingOnlyItsOwnGroundNeedsNoRescue) {
+  // the same war, but RED claims only its own regions: BLU's ground is not at risk
+  std::string limited = crisis();
+  limited.replace(limited.find("aims: {RED: {claims: all}}"), 26, "aims: {RED: {claims: own}}");
+  const Views all = views_of(crisis()), own = views_of(limited);
+  EXPECT_NEAR(own.s.war_view[0].exposure[2], 0.0, 1e-12);
+  EXPECT_GT(all.s.war_view[0].exposure[2], 0.9);
+  EXPECT_LT(term(own, "realism", "GRN", OptionKind::enter_full, 2), term(all, "realism", "GRN", OptionKind::enter_full, 2));
+}
+
+TEST(Theory, AGreatPowerBalancesAgainstABlocNearingPreponderance) {
+  // BLK, a giant that sides with RED, makes RED's camp near-preponderant in the system
+  auto bop_with_blk_cinc = [](const char* cinc) {
+    std::string y = crisis();
+    y.replace(y.find("cinc: 0.2, major_power: true"), 9, std::string("cinc: ") + cinc);
+    return term(views_of(y), "balance_of_power", "GRN", OptionKind::enter_full, 2);
+  };
+  EXPECT_GT(bop_with_blk_cinc("0.6"), 2 * bop_with_blk_cinc("0.05"));
+}
+
+TEST(Theory, ATinyStateNextToAHugeAggressorBandwagons) {
+  // TNY borders the front; RED's camp (RED with BLK behind it) dwarfs it, then a
+  // strong TNY faces the same threat
+  auto views_with_tiny = [](const char* cinc) {
+    const std::string tiny = std::string("  - {id: TNY, name: Tiny, population: 1.0e5, cinc: ") + cinc +
+                             ", at: [0.0, 1.2], ideology: [0.0], military: {personnel: 1000}}\n";
+    std::string y = crisis(tiny);
+    y.replace(y.find("    links:"), 10, "    borders: {TNY: [b1]}\n    links:");
+    return views_of(y);
+  };
+  const Views weak = views_with_tiny("0.0001"), strong = views_with_tiny("0.5");
+  // the weak state's threat term favours siding with the aggressor over fighting it
+  EXPECT_GT(term(weak, "balance_of_threat", "TNY", OptionKind::align, 1),
+            term(weak, "balance_of_threat", "TNY", OptionKind::enter_full, 2));
+  // a strong one balances instead
+  EXPECT_LT(term(strong, "balance_of_threat", "TNY", OptionKind::align, 1),
+            term(strong, "balance_of_threat", "TNY", OptionKind::enter_full, 2));
+}
+
+TEST(Theory, ACouncilCallFadesForThoseStillOutside) {
+  Views v = views_of(crisis("", kUnBoycotted));
+  RunRngs rng(1);
+  decide_strategy(v.m, v.s, rng, nullptr);  // authorizes
+  compute_actor_views(v.m, v.s, 0);
+  const double fresh = term(v, "collective_security", "GRN", OptionKind::enter_full, 2);
+  v.s.day += 730;
+  const double old = term(v, "collective_security", "GRN", OptionKind::enter_full, 2);
+  EXPECT_GT(fresh, 0.0);
+  EXPECT_LT(old, 0.5 * fresh);
+}
+
+TEST(Theory, NearEqualGreatPowersDeterEachOtherStructurally) {
+  // BLK considers fighting GRN (in the war for BLU): near-equal capability deters more than a wide gap
+  auto deterrence_with_cinc = [](const char* cinc) {
+    std::string y = crisis();
+    y.replace(y.find("cinc: 0.2, major_power: true"), 9, std::string("cinc: ") + cinc);
+    y.replace(y.find("nuclear: {warheads: 300}"), 24, "nuclear: {warheads: 0}");
+    Views v = views_of(y);
+    enter_war(v.m, v.s, 0, find_actor(v.m, "GRN"), 2, 1.0, nullptr);
+    compute_war_view(v.m, v.s, 0);
+    compute_actor_views(v.m, v.s, 0);
+    return term(v, "deterrence", "BLK", OptionKind::enter_full, 1);
+  };
+  EXPECT_LT(deterrence_with_cinc("0.3"), deterrence_with_cinc("0.03"));
+}
+
+TEST(Theory, FightingANuclearGreatPowerAsOneIsTheDirectGreatPowerWarRung) {
+  // BLK (5 warheads) weighs joining RED against GRN (300 warheads), then against BLU alone
+  Views v = views_of(crisis());
+  const int blk = find_actor(v.m, "BLK");
+  const Option full{OptionKind::enter_full, 0, 1};
+  EXPECT_EQ(entry_rung(v.ctx, blk, full), 3);
+  const double before = term(v, "escalation", "BLK", OptionKind::enter_full, 1);
+  enter_war(v.m, v.s, 0, find_actor(v.m, "GRN"), 2, 1.0, nullptr);
+  compute_war_view(v.m, v.s, 0);
+  compute_actor_views(v.m, v.s, 0);
+  EXPECT_EQ(entry_rung(v.ctx, blk, full), 4);
+  EXPECT_LT(term(v, "escalation", "BLK", OptionKind::enter_full, 1), 4 * before);
+}
+
+TEST(Theory, AStalemateMakesTheLineWorthSettlingFor) {
+  // RED claims all and believes it would win with even odds; as it learns that
+  // arms will not decide the war, settling on the line gains
+  Views v = views_of(crisis());
+  const int red = find_actor(v.m, "RED");
+  v.s.actor_view[red].p_win[1] = 0.5;
+  v.s.actor_view[red].decisive = 1.0;
+  const double decisive = settlement_gain(v.ctx, red);
+  v.s.actor_view[red].decisive = 0.1;
+  const double stalemate = settlement_gain(v.ctx, red);
+  EXPECT_LT(decisive, 0.0);
+  EXPECT_GT(stalemate, decisive + 0.3);
+}
+
+TEST(Theory, FightingATradingPartnerCostsMore) {
+  auto economy_with_trade = [](const char* usd) {
+    return term(views_of(crisis("", "", std::string("  - {between: [GRN, RED], trade_usd: ") + usd + "}\n")),
+                "economy", "GRN", OptionKind::enter_full, 2);
+  };
+  EXPECT_LT(economy_with_trade("3.0e10"), economy_with_trade("0"));
+}

@@ -104,6 +104,7 @@ Summary make_summary(const Model& m) {
   s.killed.resize(m.nactor);
   s.entered.assign(m.nactor, 0);
   s.entry_day.resize(m.nactor);
+  s.approach.assign(static_cast<size_t>(m.nactor) * 4, 0);
   s.control.assign(static_cast<size_t>(m.nregion) * m.nactor, 0);
   s.checkpoint_met.assign(m.checkpoint.size(), 0);
   return s;
@@ -117,6 +118,8 @@ void add_run(const Model& m, Summary& sum, const RunRecord& r) {
   for (int a = 0; a < m.nactor; ++a) {
     sum.killed[a].add(r.killed[a]);
     total += r.killed[a];
+    if (r.closest_km.size() == static_cast<size_t>(m.nactor))
+      ++sum.approach[static_cast<size_t>(a) * 4 + 2 * (r.closest_km[a] <= kApproachKm) + (r.entered_day[a] >= 0)];
     if (r.entered_day[a] >= 0) {
       ++sum.entered[a];
       if (r.entered_day[a] > 0) sum.entry_day[a].add(r.entered_day[a]);
@@ -165,6 +168,7 @@ nlohmann::json summary_state(const Summary& sum) {
   j["civilian_deaths"] = hist_state(sum.civilian_deaths);
   j["displaced"] = hist_state(sum.displaced);
   j["entered"] = sum.entered;
+  j["approach"] = sum.approach;
   j["control"] = sum.control;
   j["checkpoint_met"] = sum.checkpoint_met;
   j["rung"] = sum.rung;
@@ -199,6 +203,8 @@ bool restore_summary(const Model& m, const nlohmann::json& j, Summary& sum) {
     for (int a = 0; a < m.nactor; ++a)
       if (!hist_restore(killed[a], s.killed[a]) || !hist_restore(entry[a], s.entry_day[a])) return false;
     s.entered = j.at("entered").get<std::vector<int64_t>>();
+    s.approach = j.at("approach").get<std::vector<int64_t>>();
+    if (s.approach.size() != static_cast<size_t>(m.nactor) * 4) return false;
     s.control = j.at("control").get<std::vector<int64_t>>();
     s.checkpoint_met = j.at("checkpoint_met").get<std::vector<int64_t>>();
     s.rung = j.at("rung").get<std::vector<int64_t>>();

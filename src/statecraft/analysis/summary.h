@@ -57,6 +57,10 @@ struct Interval {
 /// Wilson score interval for k successes in n trials at 95%.
 Interval wilson(int64_t k, int64_t n);
 
+/// Distance within which forces of a side an outsider disfavours count as
+/// approaching its homeland (the Chongchon line lies about 100 km from the Yalu).
+inline constexpr double kApproachKm = 100;
+
 struct Summary {
   int64_t runs = 0;
   int64_t outcome[kOutcomeCount] = {};
@@ -67,6 +71,7 @@ struct Summary {
   LogHistogram displaced;
   std::vector<int64_t> entered;           // (nactor) runs in which the actor was at war
   std::vector<IntHistogram> entry_day;    // (nactor) day of entry, among runs where it entered after the start
+  std::vector<int64_t> approach;          // (nactor x 4) runs by [approached within kApproachKm][entered]
   std::vector<int64_t> control;           // (nregion x nactor) runs ending with each holder
   std::vector<int64_t> checkpoint_met;    // (ncheckpoint)
   std::vector<int64_t> rung;              // (max rung + 1) runs by highest rung

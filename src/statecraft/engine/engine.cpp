@@ -322,7 +322,21 @@ void record_run(const Model& m, const RunState& s, uint64_t seed, RunRecord& out
   out.civilian_deaths = std::floor(s.civilian_deaths);
   out.displaced = std::floor(s.displaced);
   out.final_control = s.control;
+  out.status_quo_share = 1;
+  if (m.nwar > 0) {
+    const int t = m.war[0].theater;
+    double kept = 0, people = 0;
+    for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r) {
+      const int owner_side = s.side[m.region[r].owner];  // war 0's row
+      people += m.region[r].population;
+      if (owner_side ? region_side(m, s, r) == owner_side : s.control[r] == m.region[r].owner)
+        kept += m.region[r].population;
+    }
+    out.status_quo_share = people > 0 ? std::round(1e4 * kept / people) / 1e4 : 1;
+  }
   out.entered_day = s.entered_day;
+  out.closest_km.resize(s.closest_km.size());
+  for (size_t a = 0; a < s.closest_km.size(); ++a) out.closest_km[a] = std::floor(s.closest_km[a]);
   out.checkpoint_met = s.checkpoint_met;
   out.max_rung = s.max_rung;
   out.truce_broke = s.truce_broke;

@@ -431,6 +431,13 @@ void decide_strategy(const Model& m, RunState& s, RunRngs& rng, Trace* trace) {
     compute_actor_views(m, s, w);
     TheoryContext ctx{&m, &s, s.war_view.data(), s.actor_view.data(), w};
     ctx.war = &s.war_view[w];
+    // how close hostile forces came to each outsider, for the record (did China enter as the UN neared the Yalu?)
+    for (int a = 0; a < m.nactor; ++a) {
+      const ActorView& av = s.actor_view[a];
+      if (av.side) continue;
+      for (int side = 1; side <= 2; ++side)
+        if (av.favor[side] < 0) s.closest_km[a] = std::min(s.closest_km[a], av.nearest_km[side]);
+    }
 
     // an offer on the table lapses when its side would now rather fight on
     if (ws.status == WarStatus::fighting && s.offer_side[w]) {

@@ -37,7 +37,8 @@ std::string runs_csv_header(const Model& m) {
   for (const auto& a : m.actor_id) h += ",captured_" + a;
   h += ",military_deaths,civilian_deaths,displaced";
   for (const auto& a : m.actor_id) h += ",entered_" + a;
-  h += ",max_rung,truce_broke";
+  for (const auto& a : m.actor_id) h += ",closest_km_" + a;
+  h += ",max_rung,truce_broke,status_quo_share";
   for (size_t i = 0; i < m.checkpoint.size(); ++i) h += ",checkpoint_" + std::to_string(i + 1);
   for (const auto& r : m.region_id) h += ",control_" + r;
   h += '\n';
@@ -78,10 +79,20 @@ void append_runs_csv_row(const Model& m, const RunRecord& r, int64_t index, std:
     out += ',';
     put_day(out, m, d);
   }
+  for (double km : r.closest_km) {
+    out += ',';
+    if (km < 1e9) put_int(out, static_cast<int64_t>(km));  // empty: never approached
+  }
   out += ',';
   put_int(out, r.max_rung);
   out += ',';
   out += r.truce_broke ? '1' : '0';
+  out += ',';
+  {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.4f", r.status_quo_share);
+    out += buf;
+  }
   for (int8_t c : r.checkpoint_met) {
     out += ',';
     out += c == 1 ? '1' : '0';

@@ -61,6 +61,17 @@ nlohmann::json summary_json(const Model& m, const Summary& sum, const EnsembleIn
   }
   j["deaths_by_actor"] = by_actor;
   j["at_war"] = entry;
+  // entry conditional on hostile forces nearing the homeland (balance of threat at work)
+  nlohmann::json approach = nlohmann::json::object();
+  for (int a = 0; a < m.nactor; ++a) {
+    const int64_t* c = sum.approach.data() + static_cast<size_t>(a) * 4;
+    if (c[2] + c[3] == 0) continue;
+    approach[m.actor_id[a]] = {{"within_km", kApproachKm},
+                               {"runs_approached", c[2] + c[3]},
+                               {"entered_if_approached", interval_json(c[3], c[2] + c[3])},
+                               {"entered_otherwise", interval_json(c[1], c[0] + c[1])}};
+  }
+  j["approach"] = approach;
   nlohmann::json control = nlohmann::json::object();
   for (int g = 0; g < m.nregion; ++g) {
     nlohmann::json shares = nlohmann::json::object();

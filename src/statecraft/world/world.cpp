@@ -36,6 +36,7 @@ RunState make_world(const Model& m) {
   s.members.resize(static_cast<size_t>(m.nwar) * m.nactor);
   s.nmembers.resize(m.nwar);
   s.entered_day.resize(m.nactor);
+  s.closest_km.resize(m.nactor);
   s.theater.resize(m.ntheater);
   s.aim.resize(static_cast<size_t>(m.nwar) * m.nactor);
   s.claim.resize(nar);
@@ -147,6 +148,7 @@ void reset_world(const Model& m, RunState& s) {
 
   // wars at the start
   std::fill(s.entered_day.begin(), s.entered_day.end(), -1);
+  std::fill(s.closest_km.begin(), s.closest_km.end(), 1e9);
   std::fill(s.theater.begin(), s.theater.end(), TheaterState{});
   std::fill(s.claim.begin(), s.claim.end(), uint8_t{0});
   for (int w = 0; w < m.nwar; ++w) {

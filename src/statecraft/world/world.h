@@ -93,6 +93,8 @@ struct RunState {
   std::vector<int> members;            // (nwar x nactor) belligerents of each war first, in actor order
   std::vector<int> nmembers;           // (nwar) how many; see refresh_members
   std::vector<int32_t> entered_day;    // (nactor) first day its forces fought (home states: day it joined), -1 never
+  std::vector<double> closest_km;      // (nactor) closest approach of forces of a side it disfavours to its
+                                       // homeland while it stood outside the war, km (1e9 never)
   std::vector<TheaterState> theater;   // (ntheater)
   // war aims are state: the strategic layer widens and narrows them
   std::vector<AimKind> aim;            // (nwar x nactor) what each belligerent claims
