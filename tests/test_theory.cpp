@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "engine/strategy.h"
 #include "engine/war.h"
@@ -199,22 +201,50 @@ TEST(Theory, TalksEndInAnArmisticeThatFreezesTheLine) {
 }
 
 TEST(Theory, MoreAidToASideNeverHelpsTheOtherOnAverage) {
-  // DESIGN: monotone responses. GRN's yearly aid to BLU at three levels
-  auto red_wins = [](const char* aid) {
-    const std::string y = crisis("", "", std::string("  - {aid: {from: GRN, to: BLU, usd_per_year: ") + aid + "}}\n");
+  // DESIGN: monotone responses. GRN's yearly aid to BLU at three levels, on
+  // the same seeds: RED's territorial gains may not rise beyond the noise of
+  // the paired runs (two standard errors), and a large flow must clearly cut them
+  constexpr int kRuns = 300;
+  auto red_gains = [](const char* aid) {
+    // GRN only sends what it is told to (it abstains from every decision), so aid is the one difference
+    std::string y = line_scenario(R"(  - {actor: RED, theater: land, region: r2, personnel: 150000, tanks: 500}
+  - {actor: BLU, theater: land, region: b1, personnel: 80000}
+)");
+    y.replace(y.find("actors:\n"), 8,
+              "actors:\n  - {id: GRN, name: Green, population: 1.5e8, gdp_usd: 3.0e11, abstain: true,\n"
+              "     military: {personnel: 1500000, tanks: 3000, artillery: 3000,\n"
+              "                production_per_year: {tanks: 2000, artillery: 2000}}}\n");
+    y += std::string("relations:\n  - {aid: {from: GRN, to: BLU, usd_per_year: ") + aid + "}}\n";
     const Model m = compile_ok(y);
     RunState s;
     RunRecord r;
-    int wins = 0;
-    for (int i = 0; i < 150; ++i) {
+    std::vector<double> gains(kRuns);  // share of the people RED holds beyond its own ground
+    for (int i = 0; i < kRuns; ++i) {
       run_one(m, run_seed(21, static_cast<uint64_t>(i)), s, r);
-      wins += r.outcome == Outcome::victory_attackers;
+      gains[i] = 1 - r.status_quo_share;
     }
-    return wins;
+    return gains;
   };
-  const int none = red_wins("0"), some = red_wins("3.0e9"), lots = red_wins("3.0e10");
-  EXPECT_GE(none, some);
-  EXPECT_GE(some, lots);
+  // mean and standard error of the paired difference b - a
+  auto paired = [](const std::vector<double>& a, const std::vector<double>& b, double& se) {
+    double sum = 0, sq = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+      const double d = b[i] - a[i];
+      sum += d;
+      sq += d * d;
+    }
+    const double n = static_cast<double>(a.size()), mean = sum / n;
+    se = std::sqrt(std::max(0.0, sq / n - mean * mean) / n);
+    return mean;
+  };
+  const auto none = red_gains("0"), some = red_gains("1.0e10"), lots = red_gains("1.0e11");
+  double se = 0;
+  const double some_minus_none = paired(none, some, se);
+  EXPECT_LE(some_minus_none, 2 * se + 1e-12);
+  const double lots_minus_some = paired(some, lots, se);
+  EXPECT_LE(lots_minus_some, 2 * se + 1e-12);
+  const double lots_minus_none = paired(none, lots, se);
+  EXPECT_LT(lots_minus_none, -2 * se);
 }
 
 // --- one behaviour per module, on hand-built worlds whose right answer is clear ---

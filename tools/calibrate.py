@@ -7,6 +7,11 @@ outcome, end date, who entered and when, who stayed out, battle deaths).
 Every evaluation runs the same seeds (common random numbers), so two
 parameter sets are compared on the same luck.
 
+With --solo VARIANT the objective also holds the combat model to what it must
+do without outside help: in that variant (every outsider abstains) the
+attacker should have won within --solo-days in at least --solo-share of the
+runs; the shortfall, squared, is added as one more part ("solo").
+
 Search: the defaults, then a random search (log-uniform where a parameter
 spans orders of magnitude) over the box in the parameter file, then a
 coordinate search around the best point with shrinking steps. Everything
@@ -50,6 +55,23 @@ def evaluate(binary, scenario, values, runs, seed, variants):
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stderr}")
     return json.loads(out.stdout)
+
+
+def solo_score(binary, scenario, values, runs, seed, variant, days, share):
+    """Squared shortfall of the share of runs the attacker wins alone within `days`."""
+    out_dir = os.path.join("/tmp", f"calibrate-solo-{os.getpid()}")
+    cmd = [binary, "run", scenario, "--runs", str(runs), "--seed", str(seed), "--out", out_dir, "--quiet",
+           "-j", "0", "--variant", variant]
+    for path, value in values.items():
+        cmd += ["--set", f"{path}={value:.6g}"]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stderr}")
+    import csv
+    with open(os.path.join(out_dir, "runs.csv")) as f:
+        rows = list(csv.DictReader(f))
+    won = sum(1 for r in rows if r["outcome"] == "victory:attackers" and int(r["days"]) <= days)
+    return max(0.0, share - won / max(1, len(rows))) ** 2
 
 
 def draw(spec, rng):
@@ -105,6 +127,9 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "statecraft"))
     ap.add_argument("--weights", default="", help="weights of the backtest parts, e.g. no_entry=2,checkpoint=1.5")
     ap.add_argument("--apply", action="store_true", help="write the best values into the scenario")
+    ap.add_argument("--solo", default="", help="variant in which the attacker fights alone (e.g. no-intervention)")
+    ap.add_argument("--solo-days", type=int, default=150)
+    ap.add_argument("--solo-share", type=float, default=0.75)
     args = ap.parse_args()
 
     params = json.load(open(args.params))
@@ -115,6 +140,9 @@ def main():
 
     def run(values, stage):
         res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant)
+        if args.solo:
+            res["groups"]["solo"] = solo_score(args.binary, args.scenario, values, max(50, args.runs // 3), args.seed,
+                                               args.solo, args.solo_days, args.solo_share)
         res["loss"] = weighted_loss(res["groups"], weights)
         evaluations.append({"stage": stage, "values": values, "loss": res["loss"], "groups": res["groups"]})
         print(f"[{len(evaluations):4d} {time.time() - t0:6.0f}s] {stage:10s} loss {res['loss']:.4f}  "
@@ -155,9 +183,11 @@ def main():
     result = {
         "scenario": args.scenario,
         "objective": "weighted mean over history parts (checkpoint, outcome, end, entry, no_entry, deaths) of scores "
-                     "in [0,1]; see src/statecraft/analysis/backtest.cpp",
+                     "in [0,1]; see src/statecraft/analysis/backtest.cpp" +
+                     (f"; plus solo: (max(0, {args.solo_share} - share of '{args.solo}' runs the attacker wins "
+                      f"within {args.solo_days} days))^2" if args.solo else ""),
         "weights": weights,
-        "search": {"runs_per_evaluation": args.runs, "seed": args.seed, "random": args.random, "rounds": args.rounds,
+        "search": {"runs_per_evaluation": args.runs, "solo": args.solo, "seed": args.seed, "random": args.random, "rounds": args.rounds,
                    "variants": args.variant, "params": params},
         "defaults_loss": base["loss"],
         "best_loss": best["loss"],

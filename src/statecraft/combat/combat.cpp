@@ -326,7 +326,28 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
       killed_here[r] = 0;
       s.fought[r] = 0;
     }
-    const double surprise = s.day - s.war[w].started_day < c.surprise_days ? c.surprise_multiplier : 1.0;
+    // the first blows of a fresh belligerent land on an enemy that has not yet
+    // learned its ways: the initiator at the outbreak, and an intervening
+    // power in its first days (China at Unsan and the Chongchon). The states
+    // attacked at the outbreak get no such edge.
+    auto surprise_of = [&](int region, int side) {
+      int lead = kNone;
+      double best = 0;
+      const int* members = s.members.data() + static_cast<size_t>(w) * m.nactor;
+      for (int i = 0; i < s.nmembers[w]; ++i) {
+        const int a = members[i];
+        if (s.side[w * m.nactor + a] != side) continue;
+        const double p = raw_power(m, s, a, region);
+        if (p > best) {
+          best = p;
+          lead = a;
+        }
+      }
+      const int at_start = lead == kNone ? 0 : m.war_side[w * m.nactor + lead];
+      if (lead == kNone || at_start == 2) return 1.0;
+      const int32_t first = at_start ? s.war[w].started_day : std::max(0, s.entered_day[lead]);
+      return s.day - first < c.surprise_days ? c.surprise_multiplier : 1.0;
+    };
 
     // attacks ordered by the theatre commanders
     for (int b = r0; b < r1; ++b) {
@@ -342,7 +363,7 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
         if (!side || side == defender || share <= 0 || !link_usable(m, s, l, side)) continue;
         const bool sea = m.link[l].kind == LinkKind::sea;
         const double e =
-            c.commit_share * share * power[a] * (sea ? c.amphibious_penalty : 1) * (side == 1 ? surprise : 1);
+            c.commit_share * share * power[a] * (sea ? c.amphibious_penalty : 1) * surprise_of(a, side);
         attack += e;
         river_weighted += e * (m.link[l].river ? c.river_multiplier : 1);
         attacker = side;

@@ -147,18 +147,25 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   for (int a = r0; a < r1; ++a) {
     if (region_side(m, s, a) != X) continue;
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1]; ++k) s.attack_share[k] = 0;
-    if (power[a] <= 0) continue;
     int n = 0;
+    double cheapest = 0;  // force this region would need to attack its easiest claimed neighbour
     for (int k = m.adj_begin[a]; k < m.adj_begin[a + 1] && n < 16; ++k) {
       const int b = m.adj_region[k], l = m.adj_link[k];
       // assaults over the sea are deliberate landings, planned below
       if (!claimed[b] || m.link[l].kind != LinkKind::land) continue;
       const double ratio = joint[b] / defense_of(b);
+      // a tolerant side attacks sooner, but masses for the same odds as any other
+      const double wanted =
+          c.attack_mass * c.attack_min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
+      if (cheapest == 0 || wanted < cheapest) cheapest = wanted;
       if (ratio < min_ratio) continue;
-      const double wanted = c.attack_mass * min_ratio * defense_of(b) / (c.commit_share * std::max(1, attackers[b]));
       cand[n++] = {k, std::sqrt(std::min(ratio, 4.0)) * value_of(b), wanted};
     }
-    if (n == 0) continue;
+    if (n == 0) {
+      // too weak to attack yet: ask the rear for the force an attack needs
+      attack_need[a] = cheapest;
+      continue;
+    }
     std::sort(cand, cand + n, [](const Candidate& x, const Candidate& y) { return x.weight > y.weight; });
     // the best target gets what it needs, the rest goes to the next ones
     double remaining = 1;
@@ -255,6 +262,15 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
     need[r] = 0;
     comp[r] = kNone;
   }
+  // forces already on their way count towards a region's need
+  auto& incoming = s.scratch.pull;  // (reused: pull is not needed past the attack plan)
+  for (int r = r0; r < r1; ++r) incoming[r] = 0;
+  for (int i = 0; i < s.nmovement; ++i) {
+    const Movement& mv = s.movement[i];
+    if (mv.region == kNone || mv.theater != t || s.side[w * m.nactor + mv.actor] != X) continue;
+    incoming[mv.region] += m.actor[mv.actor].quality *
+                           (mv.personnel + c.tank_weight * mv.tanks + c.artillery_weight * mv.artillery);
+  }
   double surplus_total = 0;
   for (int r = r0; r < r1; ++r) {
     if (region_side(m, s, r) != X) continue;
@@ -270,8 +286,10 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
       // the rear sends everything forward but its garrison and a reserve at the seat of government
       const double keep = std::max(garrison, is_capital_of_side(m, s, w, X, r) ? c.reserve_share * power[r] : 0.0);
       need[r] = keep - power[r];
+    } else if (required >= power[r] + incoming[r]) {
+      need[r] = required - power[r] - incoming[r];
     } else if (required >= power[r]) {
-      need[r] = required - power[r];
+      need[r] = 0;
     } else {
       // a front region gives away only what clearly exceeds its own need
       need[r] = required > 0 && power[r] > 2 * required ? -(power[r] - 1.5 * required) : 0;
@@ -302,22 +320,28 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   }
   for (int r = r0; r < r1; ++r) {
     if (region_side(m, s, r) != X || need[r] >= 0 || power[r] <= 0) continue;
-    const double surplus = -need[r];
-    if (surplus < 0.02 * power[r]) continue;
-    int dest = kNone;
-    double best = 0;
-    for (int d = r0; d < r1; ++d) {
-      if (d == r || comp[d] != comp[r] || need[d] <= 0) continue;
-      const double score = need[d] / (1 + m.km(r, d) / 300);
-      if (score > best) {
-        best = score;
-        dest = d;
+    // the surplus goes to the neediest reachable regions, nearer ones first
+    double surplus = -need[r], sent = 0;
+    const double total = power[r];
+    for (int sends = 0; sends < 4 && surplus >= 0.02 * total; ++sends) {
+      int dest = kNone;
+      double best = 0;
+      for (int d = r0; d < r1; ++d) {
+        if (d == r || comp[d] != comp[r] || need[d] <= 0) continue;
+        const double score = need[d] / (1 + m.km(r, d) / 300);
+        if (score > best) {
+          best = score;
+          dest = d;
+        }
       }
+      if (dest == kNone) break;
+      const double amount = std::min(surplus, need[dest]);
+      // `send` moves a share of what is left in the region after earlier sends
+      send(m, s, w, X, r, dest, std::min(1.0, amount / (total - sent)));
+      sent += amount;
+      need[dest] -= amount;
+      surplus -= amount;
     }
-    if (dest == kNone) continue;
-    const double amount = std::min(surplus, need[dest]);
-    send(m, s, w, X, r, dest, amount / power[r]);
-    need[dest] -= amount;
   }
 }
 

@@ -146,7 +146,9 @@ void produce_and_reinforce(const Model& m, RunState& s, double dt) {
     } else {
       const double cap = am.deployable_share * am.stock.personnel * s.commitment[a];
       // lift and mobilization pace the build-up: a commitment arrives over weeks, not at once
-      const double wanted = std::min(pool.personnel * c.replacement_share, cap * dt / c.deploy_ramp_days);
+      // (forces readied at the border beforehand cross in mass)
+      const double ramp = c.deploy_ramp_days * (s.ready[a] ? c.ready_deploy_share : 1.0);
+      const double wanted = std::min(pool.personnel * c.replacement_share, cap * dt / ramp);
       share = pool.personnel > 0 ? std::clamp(std::min(wanted, cap - deployed) / pool.personnel, 0.0, 1.0) : 0.0;
       mv.arrive_day = s.day + interval(deploy_days(m, s, a));
       const double air_share = am.deployable_share * s.commitment[a] * c.replacement_share;

@@ -57,7 +57,8 @@ struct Coefficients {
   double road_km_per_day = 30;       // moves within friendly territory
   double sea_km_per_day = 350;       // sea lift
   double deploy_ramp_days = 90;      // days a foreign power needs to ship its whole commitment to a theatre
-  double ready_deploy_share = 0.3;   // share of its deploy days an actor that readied forces (with a warning) still needs
+  double ready_deploy_share = 0.3;   // share of its deploy days and build-up time an actor that readied forces
+                                     // (with a warning) still needs
 
   // --- supply ---
   double supply_range_km = 280;      // beyond this path length supply thins out
