@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdio>
 #include <type_traits>
 
 namespace statecraft {
@@ -238,6 +239,22 @@ std::vector<std::string> param_keys() {
 double& param_ref(Coefficients& c, const ParamSpec& spec) {
   static_assert(std::is_standard_layout_v<Coefficients>);
   return *reinterpret_cast<double*>(reinterpret_cast<char*>(&c) + spec.offset);
+}
+
+std::string params_markdown() {
+  std::string out = "| key | default | range | unit | meaning |\n|---|---|---|---|---|\n";
+  char buf[64];
+  auto num = [&](double v) {
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  for (const auto& p : kSpecs) {
+    out += "| `" + std::string(p.key) + "` | " + (p.is_bool ? std::string(p.default_value > 0.5 ? "true" : "false")
+                                                             : num(p.default_value)) +
+           " | " + (p.is_bool ? std::string("true, false") : num(p.min) + " .. " + num(p.max)) + " | " +
+           std::string(p.unit) + " | " + std::string(p.doc) + " |\n";
+  }
+  return out;
 }
 
 Coefficients coefficients_of(const Scenario& s) {

@@ -197,6 +197,10 @@ const ParamSpec* find_param(std::string_view key);
 /// All keys, for "did you mean" suggestions.
 std::vector<std::string> param_keys();
 
+/// The registry as a Markdown table (key, default, range, unit, meaning), as
+/// docs/model.md carries it; a test keeps the two identical.
+std::string params_markdown();
+
 /// Defaults overridden by the scenario's settings (already range-checked).
 Coefficients coefficients_of(const Scenario& s);
 
