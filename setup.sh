@@ -36,5 +36,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-}
+# ensembles across MPI ranks when Open MPI's development files are there
+# (they are, from the list above, unless the install was skipped)
+MPI_ARGS=""
+if command -v mpiexec >/dev/null 2>&1 && dpkg-query -W -f='${Status}' libopenmpi-dev 2>/dev/null | grep -q "install ok installed"; then
+  MPI_ARGS="-DSTATECRAFT_MPI=ON"
+fi
+
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release $MPI_ARGS ${CMAKE_ARGS:-}
 cmake --build "$BUILD_DIR" -j"$(nproc)"
