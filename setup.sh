@@ -10,7 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 # C++ toolchain and libraries (Debian packages only), Node.js for the report
 # page, Chromium for its browser test, clang for the fuzzer, OpenMPI for
-# distributed ensembles, pybind11/python3 for the bindings.
+# distributed ensembles, pybind11/python3 for the bindings; time (peak memory)
+# and python3-yaml for the benchmark script bench/run.sh.
 packages=(
   build-essential cmake pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
@@ -19,6 +20,7 @@ packages=(
   nodejs chromium
   openmpi-bin libopenmpi-dev
   python3 python3-dev pybind11-dev python3-numpy
+  time python3-yaml
 )
 missing=()
 for p in "${packages[@]}"; do

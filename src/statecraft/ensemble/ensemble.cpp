@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -108,11 +110,74 @@ void truncate_rows(const Model& m, const std::string& path, int64_t rows) {
   fs::resize_file(path, static_cast<uintmax_t>(keep));
 }
 
+// The weekly bands and monthly snapshots are about a million counters, mostly
+// zero; as a JSON array of numbers they would take tens of MB at every
+// checkpoint. They are saved as text instead: numbers separated by commas, a
+// run of k > 1 zeros written "zk".
+std::string pack_counts(const std::vector<int32_t>& v) {
+  std::string out;
+  out.reserve(v.size() / 4);
+  for (size_t i = 0; i < v.size();) {
+    if (!out.empty()) out += ',';
+    size_t j = i;
+    while (j < v.size() && v[j] == 0) ++j;
+    if (j - i > 1) {
+      out += 'z' + std::to_string(j - i);
+      i = j;
+    } else {
+      out += std::to_string(v[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool unpack_counts(const std::string& text, std::vector<int32_t>& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t comma = std::min(text.find(',', i), text.size());
+    const std::string tok = text.substr(i, comma - i);
+    const bool zeros = !tok.empty() && tok[0] == 'z';
+    const char* b = tok.data() + (zeros ? 1 : 0);
+    long long v = 0;
+    const auto r = std::from_chars(b, tok.data() + tok.size(), v);
+    if (r.ec != std::errc() || r.ptr != tok.data() + tok.size() || v < 0 || v > INT32_MAX) return false;
+    if (zeros) out.insert(out.end(), static_cast<size_t>(v), 0);
+    else out.push_back(static_cast<int32_t>(v));
+    i = comma + 1;
+  }
+  return true;
+}
+
 // Saves the aggregate of the first `rows` rows (already flushed to the csv).
-void checkpoint(const std::string& dir, const Summary& sum, int64_t rows) {
+void checkpoint(const std::string& dir, Summary& sum, int64_t rows) {
+  // the two big arrays leave the JSON for a moment and are written packed
+  std::vector<int32_t> series, snapshots;
+  std::swap(series, sum.series.counts);
+  std::swap(snapshots, sum.snapshots);
   nlohmann::json j = summary_state(sum);
+  std::swap(series, sum.series.counts);
+  std::swap(snapshots, sum.snapshots);
+  j.erase("series");
+  j.erase("snapshots");
+  j["series_packed"] = pack_counts(sum.series.counts);
+  j["snapshots_packed"] = pack_counts(sum.snapshots);
   j["rows"] = rows;
   write_file_atomic(dir + "/aggregate.json", j.dump() + "\n");
+}
+
+// A checkpoint back into the JSON that restore_summary reads.
+bool unpack_checkpoint(nlohmann::json& j) {
+  for (const char* key : {"series", "snapshots"}) {
+    const std::string packed = std::string(key) + "_packed";
+    if (!j.contains(packed)) continue;
+    std::vector<int32_t> v;
+    if (!j[packed].is_string() || !unpack_counts(j[packed].get<std::string>(), v)) return false;
+    j[key] = std::move(v);
+    j.erase(packed);
+  }
+  return true;
 }
 
 }  // namespace
@@ -168,7 +233,8 @@ EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOpt
           } catch (const std::exception&) {
             throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json is not valid JSON");
           }
-          if (!restore_summary(m, agg, result.summary) || agg.value("rows", int64_t{-1}) != result.summary.runs)
+          if (!unpack_checkpoint(agg) || !restore_summary(m, agg, result.summary) ||
+              agg.value("rows", int64_t{-1}) != result.summary.runs)
             throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json does not fit this scenario");
           start = result.summary.runs;
         }
