@@ -128,11 +128,13 @@ void add_compare(CLI::App& app, int& exit_code) {
       exit_code = kRunFailure;
       return;
     }
-    std::printf("%lld runs of each of %zu arms in %.2f s (%.0f runs/s); wrote %s/: compare.json compare.csv report.html\n",
-                static_cast<long long>(st.completed), arms.size(), st.seconds,
-                static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
-    std::printf("effects: variant minus base on the same seeds, 95%% intervals; probabilities in %%, differences in "
-                "percentage points\n");
+    std::printf(
+        "%lld runs of each of %zu arms in %.2f s (%.0f runs/s); wrote %s/: compare.json compare.csv report.html\n",
+        static_cast<long long>(st.completed), arms.size(), st.seconds,
+        static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
+    std::printf(
+        "effects: variant minus base on the same seeds, 95%% intervals; probabilities in %%, differences in "
+        "percentage points\n");
     std::printf("  %-22s %-28s %9s %9s %9s %22s %8s\n", "variant", "metric", "base", "variant", "diff", "95% interval",
                 "p");
     for (const auto& e : effects) {

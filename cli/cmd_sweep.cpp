@@ -59,15 +59,15 @@ void print_grid(const Model& m, const std::vector<SweepParam>& params, const std
 }
 
 void print_morris(const Model& m, const MorrisResult& r) {
-  std::printf("which inputs drive which outputs (mu*: mean absolute effect of moving an input across its range;\n"
-              "'~' marks effects not above what run-to-run noise alone gives):\n");
+  std::printf(
+      "which inputs drive which outputs (mu*: mean absolute effect of moving an input across its range;\n"
+      "'~' marks effects not above what run-to-run noise alone gives):\n");
   const int n = r.acc.outputs;
   for (int o : varying_outputs(r.acc)) {
     std::vector<size_t> order(r.inputs.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return r.indices[x * n + o].mu_star > r.indices[y * n + o].mu_star;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](size_t x, size_t y) { return r.indices[x * n + o].mu_star > r.indices[y * n + o].mu_star; });
     const std::string name = morris_output_name(m, o);
     const bool prob = name.rfind("P(", 0) == 0;
     std::printf("  %-28s", name.c_str());
@@ -91,14 +91,15 @@ void print_morris(const Model& m, const MorrisResult& r) {
 void add_sweep(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<SweepArgs>();
   auto* cmd = app.add_subcommand(
-      "sweep", "Outcomes over a grid of one or two parameters (--param), or Morris screening of the uncertain inputs "
-               "(--morris)");
+      "sweep",
+      "Outcomes over a grid of one or two parameters (--param), or Morris screening of the uncertain inputs "
+      "(--morris)");
   cmd->add_option("file", a->file, "Scenario file")->required();
   auto* param = cmd->add_option("--param,-p", a->params,
                                 "PATH=lo:hi:n: n values from lo to hi (once or twice); PATH as in --set, e.g. "
                                 "actors.CHN.interests.korea=0:1:6");
-  auto* morris = cmd->add_flag("--morris", a->morris,
-                               "Morris elementary-effects screening over the scenario's uncertain: inputs");
+  auto* morris =
+      cmd->add_flag("--morris", a->morris, "Morris elementary-effects screening over the scenario's uncertain: inputs");
   param->excludes(morris);
   cmd->add_option("--trajectories", a->trajectories, "Morris trajectories")
       ->capture_default_str()
@@ -137,8 +138,10 @@ void add_sweep(CLI::App& app, int& exit_code) {
     try {
       if (a->morris) {
         if (morris_inputs(s, a->levels).empty()) {
-          std::fprintf(stderr, "%s: error: no uncertain inputs to screen (the scenario's uncertain: block is empty, or "
-                       "variants and --set fix every entry)\n", a->file.c_str());
+          std::fprintf(stderr,
+                       "%s: error: no uncertain inputs to screen (the scenario's uncertain: block is empty, or "
+                       "variants and --set fix every entry)\n",
+                       a->file.c_str());
           exit_code = kBadInput;
           return;
         }
@@ -154,11 +157,12 @@ void add_sweep(CLI::App& app, int& exit_code) {
         write_file_atomic(a->out + "/sensitivity.json", sensitivity_json(m, r, info).dump(2) + "\n");
         write_file_atomic(a->out + "/sensitivity.csv", sensitivity_csv(m, r));
         write_file_atomic(a->out + "/report.html", sensitivity_report_html(m, r, info, s.info.title));
-        std::printf("Morris screening of %zu inputs: %d trajectories x %zu points x %lld runs = %lld runs in %.2f s "
-                    "(%.0f runs/s); wrote %s/: sensitivity.json sensitivity.csv report.html\n",
-                    r.inputs.size(), a->trajectories, r.inputs.size() + 1, static_cast<long long>(a->runs),
-                    static_cast<long long>(st.runs_done), st.seconds,
-                    static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
+        std::printf(
+            "Morris screening of %zu inputs: %d trajectories x %zu points x %lld runs = %lld runs in %.2f s "
+            "(%.0f runs/s); wrote %s/: sensitivity.json sensitivity.csv report.html\n",
+            r.inputs.size(), a->trajectories, r.inputs.size() + 1, static_cast<long long>(a->runs),
+            static_cast<long long>(st.runs_done), st.seconds,
+            static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
         print_morris(m, r);
       } else {
         std::vector<SweepParam> params;
@@ -191,10 +195,11 @@ void add_sweep(CLI::App& app, int& exit_code) {
         write_file_atomic(a->out + "/sweep.json", sweep_json(m, params, points, info).dump(2) + "\n");
         write_file_atomic(a->out + "/sweep.csv", sweep_csv(m, params, points));
         write_file_atomic(a->out + "/report.html", sweep_report_html(m, params, points, info, s.info.title));
-        std::printf("%zu grid points x %lld runs = %lld runs in %.2f s (%.0f runs/s); wrote %s/: sweep.json sweep.csv "
-                    "report.html\n",
-                    points.size(), static_cast<long long>(a->runs), static_cast<long long>(st.runs_done), st.seconds,
-                    static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
+        std::printf(
+            "%zu grid points x %lld runs = %lld runs in %.2f s (%.0f runs/s); wrote %s/: sweep.json sweep.csv "
+            "report.html\n",
+            points.size(), static_cast<long long>(a->runs), static_cast<long long>(st.runs_done), st.seconds,
+            static_cast<double>(st.runs_done) / std::max(1e-9, st.seconds), a->out.c_str());
         print_grid(m, params, points);
       }
     } catch (const std::exception& e) {

@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   // only `run` splits its work across ranks; any other command would be done K times over
   if (cluster().size > 1 && (argc < 2 || std::strcmp(argv[1], "run") != 0)) {
     if (cluster().rank == 0)
-      std::fprintf(stderr, "statecraft: error: only `statecraft run` runs across MPI ranks; start `%s` without mpirun\n",
+      std::fprintf(stderr,
+                   "statecraft: error: only `statecraft run` runs across MPI ranks; start `%s` without mpirun\n",
                    argc < 2 ? "statecraft" : argv[1]);
     cluster_finalize();
     return cli::kBadInput;

@@ -3,7 +3,6 @@
 // scenario (same seeds as `run`, no effect for identical arms, a clear effect
 // for a strong variant, independent of threads, bad input refused).
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <cmath>

@@ -3,7 +3,6 @@
 // files of an uninterrupted one; records survive the trip between MPI ranks
 // bit for bit; results come out in index order whatever the scheduling.
 #include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -152,8 +151,7 @@ TEST(Ensemble, KilledThenResumedEqualsUninterrupted) {
       nlohmann::json j;
       in >> j;
       rows = j.value("rows", int64_t{0});
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
   }
   kill(child, SIGKILL);
   int status = 0;

@@ -3,7 +3,6 @@
 // all, one that decides the war stands out above run noise), and the grid
 // sweep (same seeds as `run --set`, bad parameters refused).
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <cmath>
@@ -164,8 +163,8 @@ TEST(Sweep, ParsesParameters) {
   EXPECT_EQ(p.n, 5);
   EXPECT_EQ(parse_sweep_param("model.combat.attrition_rate=0.005:2e-2:4", p), "");
   EXPECT_EQ(p.hi, 0.02);
-  for (const char* bad : {"x", "=0:1:3", "a=0:1", "a=0:1:3:4", "a=x:1:3", "a=0:1:1", "a=0:1:2.5", "a=1:0:3",
-                          "a=0:1:100000", "a=0:nan:3"})
+  for (const char* bad :
+       {"x", "=0:1:3", "a=0:1", "a=0:1:3:4", "a=x:1:3", "a=0:1:1", "a=0:1:2.5", "a=1:0:3", "a=0:1:100000", "a=0:nan:3"})
     EXPECT_NE(parse_sweep_param(bad, p), "") << bad;
 }
 
@@ -214,7 +213,7 @@ TEST(Sweep, BadParametersAreRefused) {
   SweepParam p;
   ASSERT_EQ(parse_sweep_param("actors.BLU.military.qualty=0.5:1.5:3", p), "");
   EXPECT_NE(sweep_grid(tiny(), {p}, grid, values).find("quality"), std::string::npos);  // did you mean
-  ASSERT_EQ(parse_sweep_param("actors.BLU.interests.land=0:3:3", p), "");  // a share above 1
+  ASSERT_EQ(parse_sweep_param("actors.BLU.interests.land=0:3:3", p), "");               // a share above 1
   EXPECT_NE(sweep_grid(tiny(), {p}, grid, values), "");
   EXPECT_NE(sweep_grid(tiny(), {}, grid, values), "");
 }
@@ -226,9 +225,11 @@ TEST(SweepCli, ExitCodes) {
   EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --param actors.CHN.interests.korea=0:1 -q --out " + dir), 2);
   EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --param actors.CHN.intrests.korea=0:1:3 -q --out " + dir), 2);
   EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --morris --levels 3 -q --out " + dir), 2);
-  EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --morris --param actors.CHN.interests.korea=0:1:3 -q --out " + dir), 2);
+  EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --morris --param actors.CHN.interests.korea=0:1:3 -q --out " + dir),
+            2);
   EXPECT_FALSE(std::filesystem::exists(dir));
-  EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --param actors.CHN.interests.korea=0:1:2 --runs 6 -q --out " + dir), 0);
+  EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --param actors.CHN.interests.korea=0:1:2 --runs 6 -q --out " + dir),
+            0);
   for (const char* f : {"sweep.json", "sweep.csv", "report.html"})
     EXPECT_TRUE(std::filesystem::exists(dir + "/" + f)) << f;
   std::filesystem::remove_all(dir);

@@ -46,8 +46,8 @@ Comparison make_comparison(const Model& m, const std::vector<std::string>& arms,
   if (replicates > 0)
     for (size_t a = 0; a < narm; ++a)
       for (int k = 0; k < kCompareMetrics; ++k)
-        c.boot.push_back(make_bootstrap_histogram(k == 0 ? BinScale::days : BinScale::log,
-                                                  m.horizon_day - m.start_day, replicates));
+        c.boot.push_back(
+            make_bootstrap_histogram(k == 0 ? BinScale::days : BinScale::log, m.horizon_day - m.start_day, replicates));
   return c;
 }
 
@@ -60,8 +60,7 @@ void add_paired_runs(const Model& m, Comparison& c, const RunRecord* records) {
     const size_t i = v - 1;
     for (int o = 0; o < kOutcomeCount; ++o)
       c.outcome[i * kOutcomeCount + o].add(static_cast<int>(base.outcome) == o, static_cast<int>(r.outcome) == o);
-    for (int a = 0; a < m.nactor; ++a)
-      c.at_war[i * m.nactor + a].add(base.entered_day[a] >= 0, r.entered_day[a] >= 0);
+    for (int a = 0; a < m.nactor; ++a) c.at_war[i * m.nactor + a].add(base.entered_day[a] >= 0, r.entered_day[a] >= 0);
     c.truce[i].add(base.truce_broke, r.truce_broke);
     for (int k = 0; k < kCompareMetrics; ++k)
       c.mean[i * kCompareMetrics + k].add(metric_value(base, k), metric_value(r, k));
@@ -116,8 +115,7 @@ std::vector<Effect> comparison_effects(const Model& m, const Comparison& c) {
       for (size_t v = 1; v < narm; ++v) {
         const double b = summary_quantile(arm(c, 0), k, q), x = summary_quantile(arm(c, v), k, q);
         PairedEffect e{b, x, x - b, std::nan(""), std::nan(""), std::nan("")};
-        if (c.replicates > 0)
-          e = quantile_shift(b, x, c.boot[k], c.boot[v * kCompareMetrics + k], q);
+        if (c.replicates > 0) e = quantile_shift(b, x, c.boot[k], c.boot[v * kCompareMetrics + k], q);
         out.push_back({c.arms[v], std::string(kCompareMetricNames[k]) + " " + label,
                        c.replicates > 0 ? "poisson-bootstrap" : "point", e, 0, 0});
       }

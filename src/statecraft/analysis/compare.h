@@ -22,16 +22,16 @@ namespace statecraft {
 /// The continuous quantities compared, in this order.
 inline constexpr int kCompareMetrics = 4;
 inline constexpr const char* kCompareMetricNames[kCompareMetrics] = {"duration_days", "military_deaths",
-                                                                      "civilian_deaths", "displaced"};
+                                                                     "civilian_deaths", "displaced"};
 
 struct Comparison {
   std::vector<std::string> arms;  // "base", then the variants
   std::vector<Summary> summary;   // (narm) each arm's own aggregate, as `run` would give it
   // paired with the base, for each variant v = 1 .. narm-1 at index v-1
-  std::vector<PairedBinary> outcome;   // ((narm-1) x kOutcomeCount)
-  std::vector<PairedBinary> at_war;    // ((narm-1) x nactor)
-  std::vector<PairedBinary> truce;     // (narm-1) a truce broke down
-  std::vector<PairedMean> mean;        // ((narm-1) x kCompareMetrics)
+  std::vector<PairedBinary> outcome;  // ((narm-1) x kOutcomeCount)
+  std::vector<PairedBinary> at_war;   // ((narm-1) x nactor)
+  std::vector<PairedBinary> truce;    // (narm-1) a truce broke down
+  std::vector<PairedMean> mean;       // ((narm-1) x kCompareMetrics)
   int replicates = 0;
   std::vector<BootstrapHistogram> boot;  // (narm x kCompareMetrics)
   std::vector<uint8_t> weights;          // scratch: the current run's bootstrap weights
@@ -47,7 +47,8 @@ void add_paired_runs(const Model& m, Comparison& c, const RunRecord* records);
 /// One line of the effect table.
 struct Effect {
   std::string variant;
-  std::string metric;  // "P(armistice)", "P(at war: CHN)", "P(truce broke)", "duration_days mean", "military_deaths p50"
+  std::string
+      metric;  // "P(armistice)", "P(at war: CHN)", "P(truce broke)", "duration_days mean", "military_deaths p50"
   std::string method;  // "newcombe+mcnemar", "paired-t", "poisson-bootstrap"
   PairedEffect e;
   int64_t discordant_base = 0, discordant_variant = 0;  // for proportions: pairs yes only in base / only in variant

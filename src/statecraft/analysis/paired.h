@@ -30,9 +30,9 @@ struct PairedBinary {
 /// An estimated effect variant - base with its 95% interval. NaN where a
 /// value is not defined (no pairs, or an interval from a single pair).
 struct PairedEffect {
-  double base = 0;     // the base arm's estimate
-  double value = 0;    // the variant's
-  double diff = 0;     // value - base
+  double base = 0;   // the base arm's estimate
+  double value = 0;  // the variant's
+  double diff = 0;   // value - base
   double lo = 0, hi = 0;
   double p_value = 1;  // two-sided, for "no effect"; NaN when the method gives none
 };

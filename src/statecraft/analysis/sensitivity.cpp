@@ -13,7 +13,7 @@ namespace statecraft {
 double normal_quantile(double p) {
   if (!(p > 0)) return -std::numeric_limits<double>::infinity();
   if (!(p < 1)) return std::numeric_limits<double>::infinity();
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                              1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
   static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
                              6.680131188771972e+01, -1.328068155288572e+01};
@@ -52,8 +52,7 @@ double morris_value(const Distribution& d, double x) {
       if (x < f) return lo + std::sqrt(x * (hi - lo) * (mode - lo));
       return hi - std::sqrt((1 - x) * (hi - lo) * (hi - mode));
     }
-    case Distribution::Kind::normal:
-      return a.size() >= 2 ? a[0] + a[1] * normal_quantile(0.025 + 0.95 * x) : 0;
+    case Distribution::Kind::normal: return a.size() >= 2 ? a[0] + a[1] * normal_quantile(0.025 + 0.95 * x) : 0;
     case Distribution::Kind::lognormal:
       return a.size() >= 2 ? a[0] * std::exp(a[1] * normal_quantile(0.025 + 0.95 * x)) : 0;
     case Distribution::Kind::choice: {

@@ -72,11 +72,11 @@ MorrisAccumulator make_morris_accumulator(const MorrisDesign& d, int outputs);
 void add_trajectory_runs(MorrisAccumulator& acc, int t, const double* values);
 
 struct MorrisIndex {
-  double mu = 0;          // mean elementary effect (output change per full range of the input)
-  double mu_star = 0;     // mean absolute elementary effect
-  double sigma = 0;       // standard deviation of the elementary effects over trajectories
-  double mu_star_se = 0;  // standard error of mu* over trajectories
-  double noise = 0;       // root mean square standard error of one effect from run noise
+  double mu = 0;             // mean elementary effect (output change per full range of the input)
+  double mu_star = 0;        // mean absolute elementary effect
+  double sigma = 0;          // standard deviation of the elementary effects over trajectories
+  double mu_star_se = 0;     // standard error of mu* over trajectories
+  double noise = 0;          // root mean square standard error of one effect from run noise
   double noise_mu_star = 0;  // mu* that run noise alone would give on average
   bool above_noise = false;  // mu* exceeds that level by more than two of its standard deviations
 };

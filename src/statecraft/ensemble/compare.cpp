@@ -108,7 +108,8 @@ std::string parse_sweep_param(const std::string& text, SweepParam& out) {
   };
   double n = 0;
   if (!number(spec.substr(0, c1), out.lo)) return "lo '" + spec.substr(0, c1) + "' is not a number";
-  if (!number(spec.substr(c1 + 1, c2 - c1 - 1), out.hi)) return "hi '" + spec.substr(c1 + 1, c2 - c1 - 1) + "' is not a number";
+  if (!number(spec.substr(c1 + 1, c2 - c1 - 1), out.hi))
+    return "hi '" + spec.substr(c1 + 1, c2 - c1 - 1) + "' is not a number";
   if (!number(spec.substr(c2 + 1), n) || n != std::floor(n) || n < 2 || n > 1000)
     return "n '" + spec.substr(c2 + 1) + "' is not a whole number of points from 2 to 1000";
   if (!(out.hi > out.lo)) return "hi must be greater than lo";
@@ -145,8 +146,9 @@ std::string sweep_grid(const Scenario& base, const std::vector<SweepParam>& para
   return {};
 }
 
-std::vector<SweepPoint> run_sweep(const std::vector<Scenario>& scenarios, const std::vector<std::vector<double>>& values,
-                                  const BatchOptions& opt, BatchStatus& status) {
+std::vector<SweepPoint> run_sweep(const std::vector<Scenario>& scenarios,
+                                  const std::vector<std::vector<double>>& values, const BatchOptions& opt,
+                                  BatchStatus& status) {
   std::vector<Model> models;
   models.reserve(scenarios.size());
   for (const auto& s : scenarios) models.push_back(models.empty() ? compile(s) : compile(s, models[0]));

@@ -22,8 +22,8 @@ namespace statecraft {
 struct BatchOptions {
   int64_t runs = 1000;  // compare: runs per arm; sweep and Morris: runs per point
   uint64_t seed = 1;
-  int threads = 0;      // 0: all hardware threads
-  bool quiet = false;   // no progress bar
+  int threads = 0;     // 0: all hardware threads
+  bool quiet = false;  // no progress bar
 };
 
 struct BatchStatus {
@@ -54,8 +54,9 @@ std::string sweep_grid(const Scenario& base, const std::vector<SweepParam>& para
 
 /// Runs `opt.runs` runs at every grid point, run j of each point with seed
 /// run_seed(seed, j) (the same seeds at every point).
-std::vector<SweepPoint> run_sweep(const std::vector<Scenario>& scenarios, const std::vector<std::vector<double>>& values,
-                                  const BatchOptions& opt, BatchStatus& status);
+std::vector<SweepPoint> run_sweep(const std::vector<Scenario>& scenarios,
+                                  const std::vector<std::vector<double>>& values, const BatchOptions& opt,
+                                  BatchStatus& status);
 
 // ---- Morris screening ---------------------------------------------------------
 

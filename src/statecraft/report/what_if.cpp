@@ -28,8 +28,8 @@ nlohmann::json interval(int64_t k, int64_t n) {
 
 nlohmann::json effect_json(const Effect& e) {
   nlohmann::json j = {{"variant", e.variant}, {"metric", e.metric}, {"method", e.method},
-                      {"base", e.e.base},     {"value", e.e.value},   {"diff", e.e.diff},
-                      {"lo", e.e.lo},         {"hi", e.e.hi},         {"p_value", e.e.p_value}};
+                      {"base", e.e.base},     {"value", e.e.value}, {"diff", e.e.diff},
+                      {"lo", e.e.lo},         {"hi", e.e.hi},       {"p_value", e.e.p_value}};
   if (e.method == "newcombe+mcnemar") {
     j["discordant_base"] = e.discordant_base;
     j["discordant_variant"] = e.discordant_variant;
@@ -115,7 +115,8 @@ namespace {
 nlohmann::json grid_point(const Model& m, const SweepPoint& p) {
   const Summary& s = p.summary;
   nlohmann::json outcomes = nlohmann::json::object();
-  for (int o = 0; o < kOutcomeCount; ++o) outcomes[outcome_name(static_cast<Outcome>(o))] = interval(s.outcome[o], s.runs);
+  for (int o = 0; o < kOutcomeCount; ++o)
+    outcomes[outcome_name(static_cast<Outcome>(o))] = interval(s.outcome[o], s.runs);
   nlohmann::json at_war = nlohmann::json::object();
   for (int a = 0; a < m.nactor; ++a) at_war[m.actor_id[a]] = interval(s.entered[a], s.runs);
   return {{"values", p.values},
@@ -170,8 +171,9 @@ std::string sweep_csv(const Model& m, const std::vector<SweepParam>& params, con
     out += ",p_" + name + ",p_" + name + "_lo,p_" + name + "_hi";
   }
   for (const auto& a : m.actor_id) out += ",p_at_war_" + a;
-  out += ",duration_p10,duration_p50,duration_p90,military_deaths_p10,military_deaths_p50,military_deaths_p90,"
-         "civilian_deaths_p50\n";
+  out +=
+      ",duration_p10,duration_p50,duration_p90,military_deaths_p10,military_deaths_p50,military_deaths_p90,"
+      "civilian_deaths_p50\n";
   for (const auto& p : points) {
     const Summary& s = p.summary;
     for (double v : p.values) out += num(v) + ',';
@@ -238,12 +240,8 @@ nlohmann::json morris_data(const Model& m, const MorrisResult& r, bool full) {
     }
     inputs.push_back(in);
   }
-  return {{"method", "morris"},
-          {"trajectories", r.design.trajectories},
-          {"levels", r.design.levels},
-          {"delta", r.design.delta},
-          {"runs_per_point", r.runs_per_point},
-          {"outputs", outputs},
+  return {{"method", "morris"},      {"trajectories", r.design.trajectories}, {"levels", r.design.levels},
+          {"delta", r.design.delta}, {"runs_per_point", r.runs_per_point},    {"outputs", outputs},
           {"inputs", inputs}};
 }
 

@@ -5,10 +5,9 @@
 // "sensitivity").
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "analysis/compare.h"
 #include "analysis/sensitivity.h"
@@ -28,7 +27,8 @@ nlohmann::json sweep_json(const Model& m, const std::vector<SweepParam>& params,
                           const EnsembleInfo& info);
 std::string sweep_csv(const Model& m, const std::vector<SweepParam>& params, const std::vector<SweepPoint>& points);
 std::string sweep_report_html(const Model& m, const std::vector<SweepParam>& params,
-                              const std::vector<SweepPoint>& points, const EnsembleInfo& info, const std::string& title);
+                              const std::vector<SweepPoint>& points, const EnsembleInfo& info,
+                              const std::string& title);
 
 nlohmann::json sensitivity_json(const Model& m, const MorrisResult& r, const EnsembleInfo& info);
 std::string sensitivity_csv(const Model& m, const MorrisResult& r);
