@@ -28,8 +28,6 @@ Cluster& the_cluster() {
   return c;
 }
 
-bool mpi_started = false;
-
 // the number of ranks a launcher announced, 0 if none did
 int launched_size() {
   for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMIX_SIZE", "PMI_SIZE"})
@@ -56,6 +54,8 @@ int64_t RunSplit::next_owned(int rank, int64_t run) const {
 bool cluster_built_with_mpi() { return true; }
 
 namespace {
+
+bool mpi_started = false;
 
 // message tags of the protocol between rank 0 and the others
 constexpr int kTagStart = 1;  // 0 -> r: int64 first run (-1: no work)
