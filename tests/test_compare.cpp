@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "analysis/compare.h"
@@ -226,7 +227,7 @@ TEST(Compare, AStrongerAttackerWinsMoreOften) {
   const Scenario s = tiny_what_if();
   BatchStatus st;
   const Comparison c = run_compare({s, apply_variant(s, "red-strong"), apply_variant(s, "blue-strong")},
-                                   {"base", "red-strong", "blue-strong"}, {300, 1, 0, true}, 100, st);
+                                   {"base", "red-strong", "blue-strong"}, {200, 1, 0, true}, 100, st);
   const auto effects = comparison_effects(compile(s), c);
   const Effect* red = find_effect(effects, "red-strong", "P(victory:attackers)");
   const Effect* blue = find_effect(effects, "blue-strong", "P(victory:attackers)");
@@ -265,12 +266,17 @@ TEST(Compare, ThreadCountDoesNotChangeTheResult) {
 TEST(CompareCli, WritesTheTableJsonCsvAndReport) {
   const std::string dir = testing::TempDir() + "statecraft-compare-cli";
   std::filesystem::remove_all(dir);
-  const Cli r = run_cli("compare scenarios/korea-1950.yaml --variant china-neutral --runs 40 --seed 3 -q --out " + dir);
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/tiny.yaml";
+  std::ofstream(file) << line_scenario(kForces, kWhatIf);
+  const Cli r = run_cli("compare " + file + " --variant red-strong --variant red-strong+blue-strong --runs 30 --seed 3 " +
+                        "--bootstrap 40 -q --out " + dir + "/out");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("china-neutral"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("P(at war: CHN)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("red-strong+blue-strong"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("P(victory:attackers)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("duration_days p50"), std::string::npos) << r.out;
   for (const char* f : {"compare.json", "compare.csv", "report.html"})
-    EXPECT_TRUE(std::filesystem::exists(dir + "/" + f)) << f;
+    EXPECT_TRUE(std::filesystem::exists(dir + "/out/" + f)) << f;
   std::filesystem::remove_all(dir);
 }
 

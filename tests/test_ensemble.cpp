@@ -55,10 +55,10 @@ std::string fresh_dir(const std::string& name) {
 struct Tiny {
   Scenario s = parse_ok(line_scenario(kForces, kUncertain));
   Model m = compile(s);
-  EnsembleInfo info{"tiny.yaml", {}, 7, 400};
+  EnsembleInfo info{"tiny.yaml", {}, 7, 300};
   EnsembleOptions options(const std::string& dir, int threads) const {
     EnsembleOptions o;
-    o.runs = 400;
+    o.runs = 300;
     o.seed = 7;
     o.threads = threads;
     o.out_dir = dir;
@@ -111,7 +111,7 @@ TEST(Ensemble, InterruptedThenResumedEqualsUninterrupted) {
   interrupt_requested().store(false);
   ASSERT_TRUE(first.interrupted);
   EXPECT_GE(first.completed, 151);
-  EXPECT_LT(first.completed, 400);
+  EXPECT_LT(first.completed, 300);
   EXPECT_FALSE(fs::exists(cut + "/runs.csv"));  // nothing final is claimed
   EnsembleOptions resume = t.options(cut, 3);
   resume.resume = true;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "analysis/sensitivity.h"
@@ -228,9 +229,18 @@ TEST(SweepCli, ExitCodes) {
   EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --morris --param actors.CHN.interests.korea=0:1:3 -q --out " + dir),
             2);
   EXPECT_FALSE(std::filesystem::exists(dir));
-  EXPECT_EQ(cli("sweep scenarios/korea-1950.yaml --param actors.CHN.interests.korea=0:1:2 --runs 6 -q --out " + dir),
-            0);
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/tiny.yaml";
+  std::ofstream(file) << line_scenario(kForces, kUncertain);
+  EXPECT_EQ(cli("sweep " + file + " --param actors.BLU.military.quality=0.5:1.5:2 --runs 6 -q --out " + dir + "/grid"), 0);
   for (const char* f : {"sweep.json", "sweep.csv", "report.html"})
-    EXPECT_TRUE(std::filesystem::exists(dir + "/" + f)) << f;
+    EXPECT_TRUE(std::filesystem::exists(dir + "/grid/" + f)) << f;
+  EXPECT_EQ(cli("sweep " + file + " --morris --trajectories 2 --runs 3 -q --out " + dir + "/morris"), 0);
+  for (const char* f : {"sensitivity.json", "sensitivity.csv", "report.html"})
+    EXPECT_TRUE(std::filesystem::exists(dir + "/morris/" + f)) << f;
+  // a scenario whose uncertain inputs a variant fixes has nothing to screen
+  EXPECT_EQ(cli("sweep " + file + " --morris --variant fixed-red --set model.operations.landing_min_ratio=2 -q --out " +
+                dir + "/none"),
+            2);
   std::filesystem::remove_all(dir);
 }

@@ -149,13 +149,13 @@ function cliCases() {
   const korea = join(root, 'scenarios', 'korea-1950.yaml');
   const page = (name, args, charts) => ({ name, args, charts, file: join(opts.outDir, 'cli-' + name, 'report.html') });
   return [
-    page('run', ['run', korea, '--runs', '60'], ['outcomes', 'territory', 'intervention-probability', 'casualties-totals', 'map']),
-    page('compare', ['compare', korea, '--variant', 'china-neutral', '--variant', 'us-stays-out', '--runs', '60'],
+    page('run', ['run', korea, '--runs', '40'], ['outcomes', 'territory', 'intervention-probability', 'casualties-totals', 'map']),
+    page('compare', ['compare', korea, '--variant', 'china-neutral', '--variant', 'us-stays-out', '--runs', '40'],
       ['outcomes', 'territory', 'map', 'compare-forest', 'compare-duration_days', 'compare-military_deaths', 'compare-arms']),
-    page('sweep-1', ['sweep', korea, '--param', 'actors.CHN.interests.korea=0:1:3', '--runs', '20'], ['sweep-outcomes', 'sweep-duration', 'sweep-deaths']),
+    page('sweep-1', ['sweep', korea, '--param', 'actors.CHN.interests.korea=0:1:3', '--runs', '12'], ['sweep-outcomes', 'sweep-duration', 'sweep-deaths']),
     page('sweep-2', ['sweep', korea, '--param', 'actors.CHN.interests.korea=0:1:2', '--param', 'actors.USA.interests.korea=0.2:0.8:2', '--runs', '10'],
       ['sweep-outcomes', 'sweep-duration', 'sweep-deaths']),
-    page('morris', ['sweep', korea, '--morris', '--trajectories', '3', '--runs', '8'], ['sensitivity-matrix', 'sensitivity']),
+    page('morris', ['sweep', korea, '--morris', '--trajectories', '2', '--runs', '6'], ['sensitivity-matrix', 'sensitivity']),
   ];
 }
 for (const c of cliCases()) {
