@@ -40,13 +40,21 @@ void print_grid(const Model& m, const std::vector<SweepParam>& params, const std
         seen.push_back(o);
         break;
       }
+  // a parameter is named by the last three parts of its path ("USA.interests.korea")
+  auto label = [](const std::string& path) {
+    size_t at = path.size();
+    for (int k = 0; k < 3 && at != std::string::npos && at > 0; ++k) at = path.rfind('.', at - 1);
+    return at == std::string::npos ? path : path.substr(at + 1);
+  };
+  std::vector<int> width;
+  for (const auto& p : params) width.push_back(std::max(10, static_cast<int>(label(p.path).size())));
   std::printf(" ");
-  for (const auto& p : params) std::printf(" %14.14s", p.path.substr(p.path.rfind('.') + 1).c_str());
+  for (size_t k = 0; k < params.size(); ++k) std::printf(" %*s", width[k], label(params[k].path).c_str());
   for (int o : seen) std::printf(" %18.18s", outcome_name(static_cast<Outcome>(o)));
   std::printf(" %9s %13s\n", "days p50", "mil. deaths p50");
   for (const auto& p : points) {
     std::printf(" ");
-    for (double v : p.values) std::printf(" %14.6g", v);
+    for (size_t k = 0; k < p.values.size(); ++k) std::printf(" %*.6g", width[k], p.values[k]);
     for (int o : seen) {
       const Interval i = wilson(p.summary.outcome[o], p.summary.runs);
       char buf[40];
