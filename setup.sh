@@ -10,7 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 # C++ toolchain and libraries (Debian packages only), Node.js for the report
 # page, Chromium for its browser test, clang for the fuzzer, OpenMPI for
-# distributed ensembles, pybind11/python3 for the bindings.
+# distributed ensembles, pybind11/python3 for the bindings; time (peak memory)
+# and python3-yaml for the benchmark script bench/run.sh.
 packages=(
   build-essential cmake pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
@@ -19,6 +20,7 @@ packages=(
   nodejs chromium
   openmpi-bin libopenmpi-dev
   python3 python3-dev pybind11-dev python3-numpy
+  time python3-yaml
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -36,5 +38,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-}
+# ensembles across MPI ranks when Open MPI's development files are there
+# (they are, from the list above, unless the install was skipped)
+MPI_ARGS=""
+if command -v mpiexec >/dev/null 2>&1 && dpkg-query -W -f='${Status}' libopenmpi-dev 2>/dev/null | grep -q "install ok installed"; then
+  MPI_ARGS="-DSTATECRAFT_MPI=ON"
+fi
+
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release $MPI_ARGS ${CMAKE_ARGS:-}
 cmake --build "$BUILD_DIR" -j"$(nproc)"

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "ensemble/cluster.h"
 #include "ensemble/ensemble.h"
 #include "model/model.h"
 
@@ -58,6 +59,11 @@ void add_run(CLI::App& app, int& exit_code) {
     } catch (const std::exception& e) {
       std::fprintf(stderr, "statecraft run: error: %s\n", e.what());
       exit_code = kRunFailure;
+      return;
+    }
+    // under mpirun, rank 0 reports and writes; the others only computed
+    if (cluster().rank != 0) {
+      exit_code = kOk;
       return;
     }
     if (r.interrupted) {

@@ -29,5 +29,7 @@ void add_explain(CLI::App& app, int& exit_code);
 void add_params(CLI::App& app, int& exit_code);
 void add_backtest(CLI::App& app, int& exit_code);
 void add_build_system(CLI::App& app, int& exit_code);
+void add_compare(CLI::App& app, int& exit_code);
+void add_sweep(CLI::App& app, int& exit_code);
 
 }  // namespace statecraft::cli

@@ -744,62 +744,142 @@
     return true;
   }
 
-  // ---- compare: forest plot of effects -------------------------------------------------
+  // ---- compare: forest plots of effects -------------------------------------------------
 
   const isProbMetric = (m) => /^P\(/.test(m);
   const METRICS = { duration_days: 'Duration (days)', military_deaths: 'Military deaths', civilian_deaths: 'Civilian deaths', displaced: 'Displaced people' };
-  const metricName = (m) => METRICS[m] || m;
+  const STATS = { mean: 'mean', p10: 'P10', p50: 'median', p90: 'P90' };
+  // "duration_days p50" -> ["duration_days", "p50"]; a metric without a statistic -> [metric, null]
+  function metricParts(m) {
+    const i = m.lastIndexOf(' ');
+    return i > 0 && STATS[m.slice(i + 1)] ? [m.slice(0, i), m.slice(i + 1)] : [m, null];
+  }
+  const metricName = (m) => {
+    const [base, stat] = metricParts(m);
+    return (METRICS[base] || base) + (stat ? ', ' + STATS[stat] : '');
+  };
+  // "P(armistice)" -> "P(Armistice)", "P(at war: CHN)" -> "P(at war: China)"
+  function probName(m, L) {
+    const inner = m.slice(2, -1);
+    if (inner.startsWith('at war: ')) return 'P(at war: ' + L.actorName(inner.slice(8)) + ')';
+    return 'P(' + L.outcomeName(inner) + ')';
+  }
 
-  function comparePart(data) {
+  // variant k has the same colour in every compare chart; the base arm is grey
+  const VARIANT_COLORS = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
+
+  // one row per effect (y) and variant (offset within the row), its estimate and 95% interval
+  function forestSpec(rows, variants, opts) {
+    const ext = rows.reduce((a, r) => [Math.min(a[0], r.lo, r.diff), Math.max(a[1], r.hi, r.diff)], [0, 0]);
+    const pad = (ext[1] - ext[0]) * 0.08 || 0.01;
+    const fmtAxis = opts.prob ? '+.0%' : '+~s';
+    const fmtTip = opts.prob ? '+.1%' : '+,.0f';
+    const tip = opts.prob ? '.1%' : ',.0f';
+    const x = { type: 'quantitative', title: opts.prob ? 'difference, variant minus base (percentage points)' : 'difference, variant minus base',
+      scale: { domain: [ext[0] - pad, ext[1] + pad], nice: true }, axis: axisFormat(fmtAxis) };
+    const many = variants.length > 1;
+    // names stay out of sort arrays and domains: Vega compiles those into expressions, which some characters break
+    const color = many ? { field: 'variant', type: 'nominal', title: 'variant', sort: null, scale: { range: VARIANT_COLORS }, legend: { orient: 'bottom' } } : { value: VARIANT_COLORS[0] };
+    const encoding = {
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, labelLimit: 260 } },
+      tooltip: [
+        { field: 'variant', type: 'nominal' }, { field: 'label', type: 'nominal', title: 'metric' },
+        { field: 'base', type: 'quantitative', format: tip, title: 'base' },
+        { field: 'value', type: 'quantitative', format: tip, title: 'variant' },
+        { field: 'diff', type: 'quantitative', format: fmtTip, title: 'difference' },
+        { field: 'lo', type: 'quantitative', format: fmtTip, title: '95% low' },
+        { field: 'hi', type: 'quantitative', format: fmtTip, title: '95% high' },
+      ],
+    };
+    if (many) encoding.yOffset = { field: 'variant', type: 'nominal', sort: null };
+    const labels = new Set(rows.map((r) => r.label)).size;
+    return {
+      width: opts.width,
+      height: labels * Math.max(20, 12 * variants.length),
+      autosize: { type: 'fit-x', contains: 'padding' },
+      title: opts.title,
+      data: { values: rows },
+      encoding,
+      layer: [
+        { mark: { type: 'rule', color: '#8c959f', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: Object.assign({ field: 'lo' }, x), x2: { field: 'hi' }, color } },
+        { mark: { type: 'point', filled: true, size: 55, opacity: 1 }, encoding: { x: Object.assign({ field: 'diff' }, x), color } },
+      ],
+    };
+  }
+
+  function comparePart(data, L) {
     const c = data.compare;
     if (!isObj(c)) return false;
     const effects = arr(c.effects).filter((e) => isObj(e) && isStr(e.metric) && isStr(e.variant) && isNum(e.diff));
     if (!effects.length) return false;
-    const metrics = [...new Set(effects.map((e) => e.metric))];
-    const p = part('compare', 'Effect of each variant',
-      'Paired difference variant minus ' + (isStr(c.base) ? c.base : 'base') + ' on common random numbers, with its 95% interval; the vertical line marks no effect.');
-    const box = chartBox(p, 'compare-forest');
-    const width = widthOf(box);
-    const panels = metrics.map((metric) => {
-      const rows = effects.filter((e) => e.metric === metric).map((e) => ({
-        variant: e.variant, diff: e.diff, lo: isNum(e.lo) ? e.lo : e.diff, hi: isNum(e.hi) ? e.hi : e.diff,
-        base: isNum(e.base) ? e.base : null, value: isNum(e.value) ? e.value : null,
-      }));
-      const prob = isProbMetric(metric);
-      const ext = rows.reduce((a, r) => [Math.min(a[0], r.lo, r.diff), Math.max(a[1], r.hi, r.diff)], [0, 0]);
-      const pad = (ext[1] - ext[0]) * 0.08 || 0.01;
-      const x = { type: 'quantitative', title: prob ? 'difference (percentage points)' : 'difference', scale: { domain: [ext[0] - pad, ext[1] + pad], nice: true },
-        axis: axisFormat(prob ? '+.0%' : '+~s') };
-      const tip = prob ? '.1%' : ',.0f';
-      return {
-        title: metricName(metric),
-        width: width - 230,
-        height: { step: 24 },
-        data: { values: rows },
-        encoding: {
-          y: { field: 'variant', type: 'nominal', sort: null, title: null, axis: { ticks: false, labelLimit: 160, minExtent: 150 } },
-          tooltip: [
-            { field: 'variant', type: 'nominal' },
-            { field: 'base', type: 'quantitative', format: tip, title: 'base' },
-            { field: 'value', type: 'quantitative', format: tip, title: 'variant' },
-            { field: 'diff', type: 'quantitative', format: prob ? '+.1%' : '+,.0f', title: 'difference' },
-            { field: 'lo', type: 'quantitative', format: prob ? '+.1%' : '+,.0f', title: '95% low' },
-            { field: 'hi', type: 'quantitative', format: prob ? '+.1%' : '+,.0f', title: '95% high' },
-          ],
-        },
-        layer: [
-          { mark: { type: 'rule', color: '#8c959f', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', color: ACCENT, strokeWidth: 2 }, encoding: { x: Object.assign({ field: 'lo' }, x), x2: { field: 'hi' } } },
-          { mark: { type: 'point', filled: true, size: 70, color: ACCENT, opacity: 1 }, encoding: { x: Object.assign({ field: 'diff' }, x) } },
-        ],
-      };
+    const variants = [...new Set(effects.map((e) => e.variant))];
+    const row = (e, label) => ({
+      variant: e.variant, label, diff: e.diff, lo: isNum(e.lo) ? e.lo : e.diff, hi: isNum(e.hi) ? e.hi : e.diff,
+      base: isNum(e.base) ? e.base : null, value: isNum(e.value) ? e.value : null,
     });
-    embed(box, { vconcat: panels, spacing: 22 });
+    const base = isStr(c.base) ? c.base : 'base';
+    const p = part('compare', 'Effect of each variant',
+      'Paired differences, variant minus ' + base + ', over runs on the same seeds (common random numbers), with 95% intervals: ' +
+        'Newcombe intervals for probabilities, paired-t for means, a Poisson bootstrap for quantiles. The dashed line marks no effect.');
+    const probs = effects.filter((e) => isProbMetric(e.metric));
+    if (probs.length) {
+      p.append(el('h3', {}, 'Probabilities'));
+      const box = chartBox(p, 'compare-forest');
+      embed(box, forestSpec(probs.map((e) => row(e, probName(e.metric, L))), variants, { width: widthOf(box), prob: true }));
+    }
+    const others = effects.filter((e) => !isProbMetric(e.metric));
+    const families = [...new Set(others.map((e) => metricParts(e.metric)[0]))];
+    if (families.length) {
+      const g2 = el('div', { class: 'grid2' });
+      p.append(g2);
+      for (const f of families) {
+        const rows = others.filter((e) => metricParts(e.metric)[0] === f).map((e) => row(e, STATS[metricParts(e.metric)[1]] || (METRICS[f] || f)));
+        const cell = el('div', {});
+        g2.append(cell);
+        const box = chartBox(cell, 'compare-' + f.replace(/\W/g, '_'));
+        embed(box, forestSpec(rows, variants, { width: widthOf(box, 480), prob: false, title: METRICS[f] || f }));
+      }
+    }
+    // the outcome distribution of every arm side by side
+    const arms = arr(c.arms).filter((a) => isObj(a) && isStr(a.name) && isObj(a.outcomes));
+    if (arms.length > 1) {
+      const names = arms.map((a) => a.name);
+      const seen = new Set();
+      for (const a of arms) for (const [k, o] of entries(a.outcomes)) if (isObj(o) && isNum(o.p) && o.p > 0) seen.add(k);
+      const rows = [];
+      for (const [k] of ordered([...seen].map((k) => [k]), OUTCOME_ORDER))
+        for (const a of arms) {
+          const o = a.outcomes[k];
+          if (isObj(o) && isNum(o.p)) rows.push({ outcome: L.outcomeName(k), arm: a.name, p: o.p, lo: isNum(o.lo) ? o.lo : o.p, hi: isNum(o.hi) ? o.hi : o.p });
+        }
+      if (rows.length) {
+        p.append(el('h3', {}, 'Outcome distribution of each arm'));
+        const box = chartBox(p, 'compare-arms');
+        const x = { type: 'quantitative', title: 'share of runs', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+        const color = { field: 'arm', type: 'nominal', title: null, sort: null, scale: { range: ['#8c959f', ...VARIANT_COLORS] }, legend: { orient: 'bottom' } };
+        embed(box, {
+          width: widthOf(box), height: seen.size * Math.max(22, 13 * names.length), autosize: { type: 'fit-x', contains: 'padding' },
+          data: { values: rows },
+          encoding: {
+            y: { field: 'outcome', type: 'nominal', sort: null, title: null, axis: { ticks: false, labelLimit: 300 } },
+            yOffset: { field: 'arm', type: 'nominal', sort: null },
+            tooltip: [{ field: 'arm', type: 'nominal' }, { field: 'outcome', type: 'nominal' }, { field: 'p', type: 'quantitative', format: '.1%', title: 'P' },
+              { field: 'lo', type: 'quantitative', format: '.1%', title: '95% low' }, { field: 'hi', type: 'quantitative', format: '.1%', title: '95% high' }],
+          },
+          layer: [
+            { mark: { type: 'bar', opacity: 0.85 }, encoding: { x: Object.assign({ field: 'p' }, x), color } },
+            { mark: { type: 'rule', color: '#1f2328' }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+          ],
+        });
+      }
+    }
     const fmt = (m, v, signed) => (!isNum(v) ? '-' : isProbMetric(m) ? (signed && v > 0 ? '+' : '') + fmtPct(v) : (signed && v > 0 ? '+' : '') + fmtNum(v));
+    const fmtP = (v) => (!isNum(v) ? '-' : v < 0.001 ? '<0.001' : v.toFixed(3));
     const table = el('table', { class: 'data' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'variant'), el('th', {}, 'metric'), el('th', { class: 'num' }, 'base'), el('th', { class: 'num' }, 'variant'), el('th', { class: 'num' }, 'difference'), el('th', { class: 'num' }, '95% interval'))),
-      el('tbody', {}, effects.map((e) => el('tr', {}, el('td', {}, e.variant), el('td', {}, e.metric), el('td', { class: 'num' }, fmt(e.metric, e.base)), el('td', { class: 'num' }, fmt(e.metric, e.value)),
-        el('td', { class: 'num' }, fmt(e.metric, e.diff, true)), el('td', { class: 'num' }, isNum(e.lo) && isNum(e.hi) ? fmt(e.metric, e.lo, true) + ' to ' + fmt(e.metric, e.hi, true) : '-')))));
+      el('thead', {}, el('tr', {}, el('th', {}, 'variant'), el('th', {}, 'metric'), el('th', { class: 'num' }, 'base'), el('th', { class: 'num' }, 'variant'), el('th', { class: 'num' }, 'difference'), el('th', { class: 'num' }, '95% interval'), el('th', { class: 'num' }, 'p'))),
+      el('tbody', {}, effects.map((e) => el('tr', {}, el('td', {}, e.variant), el('td', {}, isProbMetric(e.metric) ? probName(e.metric, L) : metricName(e.metric)), el('td', { class: 'num' }, fmt(e.metric, e.base)), el('td', { class: 'num' }, fmt(e.metric, e.value)),
+        el('td', { class: 'num' }, fmt(e.metric, e.diff, true)), el('td', { class: 'num' }, isNum(e.lo) && isNum(e.hi) ? fmt(e.metric, e.lo, true) + ' to ' + fmt(e.metric, e.hi, true) : '-'), el('td', { class: 'num' }, fmtP(e.p_value))))));
     p.append(el('details', {}, el('summary', {}, 'Table of effects'), table));
     return true;
   }
@@ -893,25 +973,67 @@
 
   // ---- sensitivity (Morris) --------------------------------------------------------------
 
-  function sensitivityPart(data) {
+  function sensitivityPart(data, L) {
     const se = data.sensitivity;
     if (!isObj(se)) return false;
     const outputs = arr(se.outputs).map((o) => (isStr(o) ? o : null));
     const inputs = arr(se.inputs).filter((i) => isObj(i) && isStr(i.path));
     if (!outputs.length || !inputs.length) return false;
-    const panels = [];
+    const outName = (o) => (isProbMetric(o) ? probName(o, L) : metricName(o));
+    const short = (path) => path.split('.').slice(-3).join('.');
     const p = part('sensitivity', 'Sensitivity: which uncertain inputs matter',
       (isStr(se.method) ? se.method.charAt(0).toUpperCase() + se.method.slice(1) + ' screening' : 'Screening') +
-        ': mu* is the mean absolute effect of an input on the output, sigma the spread of its effect (large sigma: non-linear or interacting). Inputs far from the origin matter most.');
-    const box = chartBox(p, 'sensitivity');
-    const cols = outputs.length >= 3 ? 3 : outputs.length;
-    const w = Math.max(150, Math.floor((widthOf(box) - 20) / cols) - 105);
+        ': mu* is the mean absolute effect on an output of moving an input across its range, sigma the spread of its effect (large sigma: non-linear or interacting). ' +
+        'Effects marked ~ are not above what run-to-run noise alone gives.');
+    // every input against every output, each output scaled to its largest mu*
+    const cells = [];
     outputs.forEach((out, k) => {
       if (!out) return;
+      const vals = inputs.map((i) => arr(i.mu_star)[k]).filter(isNum);
+      const max = vals.length ? Math.max(...vals) : 0;
+      for (const i of inputs) {
+        const m = arr(i.mu_star)[k];
+        if (!isNum(m)) continue;
+        const above = arr(i.above_noise)[k];
+        const fmt = m === 0 ? '' : isProbMetric(out) ? (m * 100).toFixed(m < 0.1 ? 1 : 0) + 'pp' : fmtNum(m);
+        cells.push({ input: short(i.path), path: i.path, output: outName(out), rel: max > 0 ? m / max : 0, mu_star: m, sigma: arr(i.sigma)[k],
+          text: fmt && above === false ? fmt + '~' : fmt, above: above !== false });
+      }
+    });
+    if (cells.length) {
+      const box = chartBox(p, 'sensitivity-matrix');
+      const nout = new Set(cells.map((c) => c.output)).size;
+      embed(box, {
+        width: Math.min(widthOf(box) - 240, Math.max(240, inputs.length * 92)), height: nout * 22,
+        data: { values: cells },
+        encoding: {
+          x: { field: 'input', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 200, orient: 'top' } },
+          y: { field: 'output', type: 'nominal', sort: null, title: null, axis: { labelLimit: 230 } },
+          tooltip: [{ field: 'path', type: 'nominal', title: 'input' }, { field: 'output', type: 'nominal' },
+            { field: 'mu_star', type: 'quantitative', format: '.3~g', title: 'mu*' }, { field: 'sigma', type: 'quantitative', format: '.3~g', title: 'sigma' },
+            { field: 'above', type: 'nominal', title: 'above run noise' }],
+        },
+        layer: [
+          // only effects above run noise are coloured: those are the inputs that drive the output
+          { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+            encoding: { color: { condition: { test: '!datum.above', value: '#f1f3f5' }, field: 'rel', type: 'quantitative', title: 'mu* / largest for the output',
+              scale: { domain: [0, 1], scheme: 'blues' }, legend: { format: '.0%', orient: 'bottom' } } } },
+          { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'text' }, color: { condition: { test: 'datum.above && datum.rel > 0.6', value: 'white' }, value: '#3d444d' } } },
+        ],
+      });
+    }
+    // mu* against sigma for the main outputs (being at war has its row in the matrix)
+    let main = outputs.map((o, k) => [o, k]).filter(([o]) => o && !/^P\(at war/.test(o));
+    if (!main.length) main = outputs.map((o, k) => [o, k]).filter(([o]) => o);
+    const panels = [];
+    const box = chartBox(p, 'sensitivity');
+    const cols = main.length >= 3 ? 3 : main.length;
+    const w = Math.max(150, Math.floor((widthOf(box) - 20) / cols) - 105);
+    for (const [out, k] of main.slice(0, 9)) {
       const pts = inputs
-        .map((i) => ({ path: i.path, short: i.path.split('.').slice(-3).join('.'), mu_star: arr(i.mu_star)[k], sigma: arr(i.sigma)[k] }))
+        .map((i) => ({ path: i.path, short: short(i.path), mu_star: arr(i.mu_star)[k], sigma: arr(i.sigma)[k] }))
         .filter((r) => isNum(r.mu_star) && isNum(r.sigma));
-      if (!pts.length) return;
+      if (!pts.length) continue;
       // name the four largest effects on the chart; the others in their tooltips
       const top = new Set([...pts].sort((a, b) => b.mu_star - a.mu_star).slice(0, 4).map((r) => r.path));
       for (const r of pts) r.label = top.has(r.path) ? r.short : '';
@@ -919,7 +1041,7 @@
       const ymax = Math.max(...pts.map((r) => r.sigma)) * 1.1 || 1;
       const fmt = isProbMetric(out) ? '.0%' : '~s';
       panels.push({
-        title: metricName(out), width: w, height: Math.round(w * 0.8), data: { values: pts },
+        title: outName(out), width: w, height: Math.round(w * 0.8), data: { values: pts },
         encoding: {
           x: { field: 'mu_star', type: 'quantitative', title: 'mu*', axis: Object.assign({ tickCount: 4 }, axisFormat(fmt)), scale: { domain: [0, xmax] } },
           y: { field: 'sigma', type: 'quantitative', title: 'sigma', axis: Object.assign({ tickCount: 4 }, axisFormat(fmt)), scale: { domain: [0, ymax] } },
@@ -930,7 +1052,7 @@
           { mark: { type: 'text', align: 'left', dx: 5, dy: -5, fontSize: 10, color: '#3d444d', limit: 150 }, encoding: { text: { field: 'label' } } },
         ],
       });
-    });
+    }
     if (!panels.length) {
       box.replaceChildren(el('p', { class: 'note' }, 'No sensitivity values to draw.'));
       return true;

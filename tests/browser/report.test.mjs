@@ -5,10 +5,14 @@
 // checks that every part draws, that nothing is logged as an error and that
 // the page makes no network request. Saves a screenshot of the sample page.
 //
+// With --cli it also checks the pages the statecraft program itself writes
+// for `run`, `compare`, `sweep` (one and two parameters) and `sweep --morris`
+// on a small korea-1950 ensemble.
+//
 // usage: node tests/browser/report.test.mjs [--template FILE] [--tool REPORT_TOOL]
-//        [--out-dir DIR] [--chromium EXE]
+//        [--out-dir DIR] [--chromium EXE] [--cli STATECRAFT]
 // defaults: build/report/report_template.html, build/tools/report_tool,
-//           build/report, /usr/bin/chromium. Exits non-zero on any failure.
+//           build/report, /usr/bin/chromium, no --cli. Exits non-zero on any failure.
 
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +30,7 @@ const opts = {
   tool: join(root, 'build', 'tools', 'report_tool'),
   outDir: join(root, 'build', 'report'),
   chromium: '/usr/bin/chromium',
+  cli: null,
 };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
@@ -34,6 +39,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === '--tool') opts.tool = resolve(v);
   else if (a === '--out-dir') opts.outDir = resolve(v);
   else if (a === '--chromium') opts.chromium = v;
+  else if (a === '--cli') opts.cli = resolve(v);
   else {
     console.error('unknown argument ' + a);
     process.exit(2);
@@ -137,6 +143,26 @@ const cases = [
   { name: 'template', raw: template, charts: [], expectText: ['has not inserted any report data'] },
 ];
 
+// pages written by the statecraft program (--cli): small ensembles of the Korean War
+function cliCases() {
+  if (!opts.cli) return [];
+  const korea = join(root, 'scenarios', 'korea-1950.yaml');
+  const page = (name, args, charts) => ({ name, args, charts, file: join(opts.outDir, 'cli-' + name, 'report.html') });
+  return [
+    page('run', ['run', korea, '--runs', '40'], ['outcomes', 'territory', 'intervention-probability', 'casualties-totals', 'map']),
+    page('compare', ['compare', korea, '--variant', 'china-neutral', '--variant', 'us-stays-out', '--runs', '40'],
+      ['outcomes', 'territory', 'map', 'compare-forest', 'compare-duration_days', 'compare-military_deaths', 'compare-arms']),
+    page('sweep-1', ['sweep', korea, '--param', 'actors.CHN.interests.korea=0:1:3', '--runs', '12'], ['sweep-outcomes', 'sweep-duration', 'sweep-deaths']),
+    page('sweep-2', ['sweep', korea, '--param', 'actors.CHN.interests.korea=0:1:2', '--param', 'actors.USA.interests.korea=0.2:0.8:2', '--runs', '10'],
+      ['sweep-outcomes', 'sweep-duration', 'sweep-deaths']),
+    page('morris', ['sweep', korea, '--morris', '--trajectories', '2', '--runs', '6'], ['sensitivity-matrix', 'sensitivity']),
+  ];
+}
+for (const c of cliCases()) {
+  execFileSync(opts.cli, [...c.args, '--seed', '3', '--quiet', '--out', dirname(c.file)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  cases.push(c);
+}
+
 // ---- running them ------------------------------------------------------------
 
 const failures = [];
@@ -146,6 +172,7 @@ const check = (cond, what) => {
 };
 
 function writePage(c) {
+  if (c.file) return { file: c.file };
   const file = join(opts.outDir, 'test-' + c.name + '.html');
   if (c.raw !== undefined) {
     writeFileSync(file, c.raw);

@@ -3,8 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
-#include <condition_variable>
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "ensemble/cluster.h"
+#include "ensemble/ordered.h"
 #include "report/report_data.h"
 #include "report/runs_csv.h"
 #include "scenario/load.h"
@@ -53,11 +56,6 @@ const Model& model_for_seed(RunModels& rm, uint64_t seed) {
 
 namespace {
 
-struct Slot {
-  RunRecord record;
-  int64_t index = -1;  // which run the slot holds, -1 empty
-};
-
 // The manifest that makes an output directory resumable.
 nlohmann::json manifest(const EnsembleOptions& opt, const EnsembleInfo& info, int64_t completed, bool complete) {
   return {{"scenario_file", info.scenario_file},
@@ -77,6 +75,8 @@ std::string human(double x) {
   return buf;
 }
 
+}  // namespace
+
 void print_progress(int64_t done, int64_t total, double seconds, bool final) {
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
@@ -88,6 +88,8 @@ void print_progress(int64_t done, int64_t total, double seconds, bool final) {
                human(static_cast<double>(total)).c_str(), human(rate).c_str(), eta, final ? "\n" : "");
   std::fflush(stderr);
 }
+
+namespace {
 
 // Cuts an interrupted run's rows back to the first `rows` (the ones its saved
 // aggregate covers); rows written after the last checkpoint are run again.
@@ -108,11 +110,74 @@ void truncate_rows(const Model& m, const std::string& path, int64_t rows) {
   fs::resize_file(path, static_cast<uintmax_t>(keep));
 }
 
+// The weekly bands and monthly snapshots are about a million counters, mostly
+// zero; as a JSON array of numbers they would take tens of MB at every
+// checkpoint. They are saved as text instead: numbers separated by commas, a
+// run of k > 1 zeros written "zk".
+std::string pack_counts(const std::vector<int32_t>& v) {
+  std::string out;
+  out.reserve(v.size() / 4);
+  for (size_t i = 0; i < v.size();) {
+    if (!out.empty()) out += ',';
+    size_t j = i;
+    while (j < v.size() && v[j] == 0) ++j;
+    if (j - i > 1) {
+      out += 'z' + std::to_string(j - i);
+      i = j;
+    } else {
+      out += std::to_string(v[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool unpack_counts(const std::string& text, std::vector<int32_t>& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t comma = std::min(text.find(',', i), text.size());
+    const std::string tok = text.substr(i, comma - i);
+    const bool zeros = !tok.empty() && tok[0] == 'z';
+    const char* b = tok.data() + (zeros ? 1 : 0);
+    long long v = 0;
+    const auto r = std::from_chars(b, tok.data() + tok.size(), v);
+    if (r.ec != std::errc() || r.ptr != tok.data() + tok.size() || v < 0 || v > INT32_MAX) return false;
+    if (zeros) out.insert(out.end(), static_cast<size_t>(v), 0);
+    else out.push_back(static_cast<int32_t>(v));
+    i = comma + 1;
+  }
+  return true;
+}
+
 // Saves the aggregate of the first `rows` rows (already flushed to the csv).
-void checkpoint(const std::string& dir, const Summary& sum, int64_t rows) {
+void checkpoint(const std::string& dir, Summary& sum, int64_t rows) {
+  // the two big arrays leave the JSON for a moment and are written packed
+  std::vector<int32_t> series, snapshots;
+  std::swap(series, sum.series.counts);
+  std::swap(snapshots, sum.snapshots);
   nlohmann::json j = summary_state(sum);
+  std::swap(series, sum.series.counts);
+  std::swap(snapshots, sum.snapshots);
+  j.erase("series");
+  j.erase("snapshots");
+  j["series_packed"] = pack_counts(sum.series.counts);
+  j["snapshots_packed"] = pack_counts(sum.snapshots);
   j["rows"] = rows;
   write_file_atomic(dir + "/aggregate.json", j.dump() + "\n");
+}
+
+// A checkpoint back into the JSON that restore_summary reads.
+bool unpack_checkpoint(nlohmann::json& j) {
+  for (const char* key : {"series", "snapshots"}) {
+    const std::string packed = std::string(key) + "_packed";
+    if (!j.contains(packed)) continue;
+    std::vector<int32_t> v;
+    if (!j[packed].is_string() || !unpack_counts(j[packed].get<std::string>(), v)) return false;
+    j[key] = std::move(v);
+    j.erase(packed);
+  }
+  return true;
 }
 
 }  // namespace
@@ -120,183 +185,185 @@ void checkpoint(const std::string& dir, const Summary& sum, int64_t rows) {
 EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOptions& opt, const EnsembleInfo& info,
                             const RecordSink& sink) {
   EnsembleResult result;
-  result.summary = make_summary(m);
+  const Cluster& cl = cluster();
+  const RunSplit split{cl.size, kMpiChunk};
+  // a rank shares its machine's cores with the other ranks there
+  const int nthreads = opt.threads > 0 ? opt.threads
+                                       : std::max(1, worker_threads(0) / std::max(1, cl.local_size));
   const auto t0 = std::chrono::steady_clock::now();
+  if (cl.size > 1 && cl.rank != 0) {
+    // the other ranks only compute; rank 0 aggregates and writes
+    EnsembleOptions mine = opt;
+    mine.threads = nthreads;
+    result.completed = serve_runs(s, m, mine, split);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return result;
+  }
+  result.summary = make_summary(m);
   const bool to_disk = !opt.out_dir.empty();
   const std::string partial = opt.out_dir + "/runs.csv.partial";
   const std::string manifest_path = opt.out_dir + "/ensemble.json";
   int64_t start = 0;
   std::FILE* csv = nullptr;
 
-  if (to_disk) {
-    fs::create_directories(opt.out_dir);
-    if (opt.resume) {
-      std::ifstream mf(manifest_path);
-      if (!mf) throw std::runtime_error("cannot resume: no " + manifest_path);
-      nlohmann::json man;
-      try {
-        mf >> man;
-      } catch (const std::exception&) {
-        throw std::runtime_error("cannot resume: " + manifest_path + " is not valid JSON");
-      }
-      if (man.value("complete", false)) throw std::runtime_error("nothing to resume: the ensemble in " + opt.out_dir + " is complete");
-      if (man.value("input_hash", "") != std::to_string(opt.input_hash) || man.value("seed", uint64_t{0}) != opt.seed ||
-          man.value("runs", int64_t{0}) != opt.runs)
-        throw std::runtime_error("cannot resume: " + opt.out_dir +
-                                 " holds an ensemble of another scenario, variant, seed or run count");
-      // continue from the last saved aggregate (none yet: from the first run)
-      std::ifstream af(opt.out_dir + "/aggregate.json");
-      if (af) {
-        nlohmann::json agg;
+  try {
+    if (to_disk) {
+      fs::create_directories(opt.out_dir);
+      if (opt.resume) {
+        std::ifstream mf(manifest_path);
+        if (!mf) throw std::runtime_error("cannot resume: no " + manifest_path);
+        nlohmann::json man;
         try {
-          af >> agg;
+          mf >> man;
         } catch (const std::exception&) {
-          throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json is not valid JSON");
+          throw std::runtime_error("cannot resume: " + manifest_path + " is not valid JSON");
         }
-        if (!restore_summary(m, agg, result.summary) || agg.value("rows", int64_t{-1}) != result.summary.runs)
-          throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json does not fit this scenario");
-        start = result.summary.runs;
+        if (man.value("complete", false))
+          throw std::runtime_error("nothing to resume: the ensemble in " + opt.out_dir + " is complete");
+        if (man.value("input_hash", "") != std::to_string(opt.input_hash) || man.value("seed", uint64_t{0}) != opt.seed ||
+            man.value("runs", int64_t{0}) != opt.runs)
+          throw std::runtime_error("cannot resume: " + opt.out_dir +
+                                   " holds an ensemble of another scenario, variant, seed or run count");
+        // continue from the last saved aggregate (none yet: from the first run)
+        std::ifstream af(opt.out_dir + "/aggregate.json");
+        if (af) {
+          nlohmann::json agg;
+          try {
+            af >> agg;
+          } catch (const std::exception&) {
+            throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json is not valid JSON");
+          }
+          if (!unpack_checkpoint(agg) || !restore_summary(m, agg, result.summary) ||
+              agg.value("rows", int64_t{-1}) != result.summary.runs)
+            throw std::runtime_error("cannot resume: " + opt.out_dir + "/aggregate.json does not fit this scenario");
+          start = result.summary.runs;
+        }
+        truncate_rows(m, partial, start);
+        csv = std::fopen(partial.c_str(), "ab");
+      } else {
+        csv = std::fopen(partial.c_str(), "wb");
+        if (csv) {
+          const std::string header = runs_csv_header(m);
+          std::fwrite(header.data(), 1, header.size(), csv);
+        }
       }
-      truncate_rows(m, partial, start);
-      csv = std::fopen(partial.c_str(), "ab");
-    } else {
-      csv = std::fopen(partial.c_str(), "wb");
-      if (csv) {
-        const std::string header = runs_csv_header(m);
-        std::fwrite(header.data(), 1, header.size(), csv);
-      }
+      if (!csv) throw std::runtime_error("cannot write " + partial);
+      write_file_atomic(manifest_path, manifest(opt, info, start, false).dump(2) + "\n");
     }
-    if (!csv) throw std::runtime_error("cannot write " + partial);
-    write_file_atomic(manifest_path, manifest(opt, info, start, false).dump(2) + "\n");
+  } catch (...) {
+    if (csv) std::fclose(csv);
+    if (cl.size > 1) release_remote_ranks();
+    throw;
   }
 
-  const int nthreads = std::max(1, opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency()));
-  const int64_t window = 256;
-  std::vector<Slot> slots(window);
-  std::mutex mu;
-  std::condition_variable produced, consumed;
-  int64_t next = start, sink_at = start;
-  bool stop = false;
-
-  auto worker = [&]() {
-    RunModels rm = make_run_models(s, m);
-    RunState state;
-    RunRecord record;
-    for (;;) {
-      int64_t i;
-      {
-        std::unique_lock lock(mu);
-        consumed.wait(lock, [&] { return stop || next >= opt.runs || next < sink_at + window; });
-        if (stop || next >= opt.runs) return;
-        i = next++;
-      }
-      const uint64_t seed = run_seed(opt.seed, static_cast<uint64_t>(i));
-      const Model& model = model_for_seed(rm, seed);
-      run_one(model, seed, state, record);
-      {
-        std::lock_guard lock(mu);
-        Slot& slot = slots[static_cast<size_t>(i % window)];
-        slot.record = record;
-        slot.index = i;
-      }
-      produced.notify_all();
-    }
+  // with other ranks, this one computes its own chunks and a feeder thread
+  // brings in theirs; the window holds a few chunks of every rank
+  std::function<int64_t(int64_t)> own;
+  if (cl.size > 1) own = [split](int64_t i) { return split.next_owned(0, i); };
+  const int64_t window = std::max<int64_t>(256, 4 * split.chunk * split.ranks);
+  OrderedWindow<RunRecord> win(start, opt.runs, window, own);
+  std::exception_ptr failure;
+  std::mutex failure_mu;
+  auto fail = [&] {
+    std::lock_guard lock(failure_mu);
+    if (!failure) failure = std::current_exception();
+    win.stop();
   };
-
   std::vector<std::thread> pool;
-  pool.reserve(static_cast<size_t>(nthreads));
-  for (int k = 0; k < nthreads; ++k) pool.emplace_back(worker);
+  pool.reserve(static_cast<size_t>(nthreads) + 1);
+  for (int k = 0; k < nthreads; ++k) {
+    win.enter();
+    pool.emplace_back([&] {
+      try {
+        RunModels rm = make_run_models(s, m);
+        RunState state;
+        RunRecord record;
+        int64_t i;
+        while (win.take(i)) {
+          const uint64_t seed = run_seed(opt.seed, static_cast<uint64_t>(i));
+          run_one(model_for_seed(rm, seed), seed, state, record);
+          win.put(i, record);
+        }
+      } catch (...) {
+        fail();
+      }
+      win.leave();
+    });
+  }
+  if (cl.size > 1) {
+    win.enter();
+    pool.emplace_back([&] {
+      try {
+        feed_remote_runs(win, split, start, opt.runs);
+      } catch (...) {
+        fail();
+      }
+      win.leave();
+    });
+  }
 
   const bool show = !opt.quiet && isatty(STDERR_FILENO);
   auto last_print = std::chrono::steady_clock::now();
   auto last_checkpoint = last_print;
+  const auto checkpoint_every = std::chrono::duration<double>(opt.checkpoint_seconds);
   std::string buffer;
   RunRecord current;
-  while (sink_at < opt.runs) {
-    {
-      std::unique_lock lock(mu);
-      const bool ready = produced.wait_for(lock, std::chrono::milliseconds(100), [&] {
-        return slots[static_cast<size_t>(sink_at % window)].index == sink_at;
-      });
-      if (!ready) {
-        if (interrupt_requested().load()) {
-          // finish nothing new; keep what is already in order
-          stop = true;
-          consumed.notify_all();
-          break;
-        }
-        continue;
+  int64_t done = start;
+  std::exception_ptr consumer_failure;
+  try {
+    int64_t i;
+    while (win.pop(i, current, [] { return interrupt_requested().load(); })) {
+      add_run(m, result.summary, current);
+      if (sink) sink(i, current);
+      if (csv) append_runs_csv_row(m, current, i, buffer);
+      done = i + 1;
+      if (csv && buffer.size() > (1 << 20)) {
+        std::fwrite(buffer.data(), 1, buffer.size(), csv);
+        buffer.clear();
       }
-      std::swap(current, slots[static_cast<size_t>(sink_at % window)].record);
-      slots[static_cast<size_t>(sink_at % window)].index = -1;
+      // now and then the rows so far and their aggregate are made durable,
+      // so even a killed ensemble resumes from there
+      if (csv && std::chrono::steady_clock::now() - last_checkpoint > checkpoint_every) {
+        std::fwrite(buffer.data(), 1, buffer.size(), csv);
+        buffer.clear();
+        if (std::fflush(csv) != 0) throw std::runtime_error("cannot write " + partial);
+        checkpoint(opt.out_dir, result.summary, done);
+        last_checkpoint = std::chrono::steady_clock::now();
+      }
+      if (show && std::chrono::steady_clock::now() - last_print > std::chrono::milliseconds(200)) {
+        last_print = std::chrono::steady_clock::now();
+        print_progress(done, opt.runs, std::chrono::duration<double>(last_print - t0).count(), false);
+      }
     }
-    add_run(m, result.summary, current);
-    if (sink) sink(sink_at, current);
-    if (csv) append_runs_csv_row(m, current, sink_at, buffer);
-    {
-      std::lock_guard lock(mu);
-      ++sink_at;
-    }
-    consumed.notify_all();
-    if (csv && buffer.size() > (1 << 20)) {
-      std::fwrite(buffer.data(), 1, buffer.size(), csv);
-      buffer.clear();
-    }
-    // every half minute the rows so far and their aggregate are made durable,
-    // so even a killed ensemble resumes from there
-    if (csv && std::chrono::steady_clock::now() - last_checkpoint > std::chrono::seconds(30)) {
-      std::fwrite(buffer.data(), 1, buffer.size(), csv);
-      buffer.clear();
-      std::fflush(csv);
-      checkpoint(opt.out_dir, result.summary, sink_at);
-      last_checkpoint = std::chrono::steady_clock::now();
-    }
-    if (show && std::chrono::steady_clock::now() - last_print > std::chrono::milliseconds(200)) {
-      last_print = std::chrono::steady_clock::now();
-      print_progress(sink_at, opt.runs, std::chrono::duration<double>(last_print - t0).count(), false);
-    }
-    if (interrupt_requested().load()) {
-      std::lock_guard lock(mu);
-      stop = true;
-      consumed.notify_all();
-      // records already finished in order are still taken below
-    }
+  } catch (...) {
+    consumer_failure = std::current_exception();
   }
-  {
-    std::lock_guard lock(mu);
-    stop = true;
-  }
-  consumed.notify_all();
+  win.stop();
   for (auto& th : pool) th.join();
-  // take any finished records that are next in order
-  while (sink_at < opt.runs && slots[static_cast<size_t>(sink_at % window)].index == sink_at) {
-    Slot& slot = slots[static_cast<size_t>(sink_at % window)];
-    add_run(m, result.summary, slot.record);
-    if (sink) sink(sink_at, slot.record);
-    if (csv) append_runs_csv_row(m, slot.record, sink_at, buffer);
-    slot.index = -1;
-    ++sink_at;
+  if (consumer_failure || failure) {
+    if (csv) std::fclose(csv);
+    std::rethrow_exception(consumer_failure ? consumer_failure : failure);
   }
 
-  result.completed = sink_at;
-  result.interrupted = sink_at < opt.runs;
+  result.completed = done;
+  result.interrupted = done < opt.runs;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (show) print_progress(sink_at, opt.runs, result.seconds, true);
+  if (show) print_progress(done, opt.runs, result.seconds, true);
   if (csv) {
     std::fwrite(buffer.data(), 1, buffer.size(), csv);
     const bool ok = std::fflush(csv) == 0;
     std::fclose(csv);
     if (!ok) throw std::runtime_error("cannot write " + partial);
     if (result.interrupted) {
-      checkpoint(opt.out_dir, result.summary, sink_at);
-      write_file_atomic(manifest_path, manifest(opt, info, sink_at, false).dump(2) + "\n");
+      checkpoint(opt.out_dir, result.summary, done);
+      write_file_atomic(manifest_path, manifest(opt, info, done, false).dump(2) + "\n");
     } else {
       std::remove((opt.out_dir + "/aggregate.json").c_str());
       write_file_atomic(opt.out_dir + "/summary.json", summary_json(m, result.summary, info).dump(2) + "\n");
       write_file_atomic(opt.out_dir + "/series.csv", series_csv(m, result.summary));
       write_file_atomic(opt.out_dir + "/report.html", run_report_html(m, result.summary, info, s.info.title));
       fs::rename(partial, opt.out_dir + "/runs.csv");
-      write_file_atomic(manifest_path, manifest(opt, info, sink_at, true).dump(2) + "\n");
+      write_file_atomic(manifest_path, manifest(opt, info, done, true).dump(2) + "\n");
     }
   }
   return result;

@@ -40,7 +40,11 @@ struct EnsembleOptions {
   bool quiet = false;        // no progress bar
   bool resume = false;       // continue an interrupted ensemble in out_dir
   uint64_t input_hash = 0;   // identifies scenario text + variants, checked on resume
+  double checkpoint_seconds = 30;  // how often rows and aggregate are made durable for --resume
 };
+
+/// Runs each MPI rank computes in a row (see ensemble/cluster.h).
+inline constexpr int64_t kMpiChunk = 32;
 
 struct EnsembleResult {
   Summary summary;
@@ -55,12 +59,17 @@ std::atomic<bool>& interrupt_requested();
 /// Called for every record in index order (after the aggregates take it); may be empty.
 using RecordSink = std::function<void(int64_t index, const RunRecord&)>;
 
-/// Runs the ensemble. With an out_dir it writes runs.csv, summary.json and
+/// Runs the ensemble. Under MPI (ensemble/cluster.h) rank 0 returns the
+/// result and writes the files; the other ranks compute their share and
+/// return an empty result. With an out_dir it writes runs.csv, summary.json and
 /// ensemble.json there (through temporary files; good output is replaced only
 /// by complete output). Throws std::runtime_error for I/O problems or a
 /// resume that does not match.
 EnsembleResult run_ensemble(const Scenario& s, const Model& m, const EnsembleOptions& opt, const EnsembleInfo& info,
                             const RecordSink& sink = {});
+
+/// Draws the progress bar on stderr: runs done of total, rate and ETA.
+void print_progress(int64_t done, int64_t total, double seconds, bool final);
 
 /// FNV-1a 64-bit hash, for identifying inputs.
 uint64_t fnv1a(std::string_view text, uint64_t h = 0xcbf29ce484222325ull);
