@@ -105,7 +105,7 @@ def apply_to_scenario(path, best, params):
 
     for name, tree in blocks.items():
         # replace `name: {}` or a previously calibrated block
-        pattern = re.compile(rf"^{name}:(?: \{{\}}|  # calibrated by tools/calibrate.py.*?)(\n(?:  .*\n?)*)?", re.M)
+        pattern = re.compile(rf"^{name}:(?: \{{\}}|  # calibrated by tools/calibrate.py[^\n]*)(\n(?:  .*\n?)*)?", re.M)
         new = render(name, tree) + "\n"
         if pattern.search(text):
             text = pattern.sub(lambda m: new, text, count=1)

@@ -320,8 +320,9 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
     const int w = war_of_theater(s, t);
     if (w == kNone) continue;
     const int r0 = m.theater[t].region_begin, r1 = m.theater[t].region_end;
+    const double recovery = std::pow(1 - c.disorder_recovery_per_day, dt);
     for (int r = r0; r < r1; ++r) {
-      s.disorder[r] *= std::pow(1 - c.disorder_recovery_per_day, dt);
+      s.disorder[r] *= recovery;
       power[r] = side_power(m, s, r, region_side(m, s, r));
       killed_here[r] = 0;
       s.fought[r] = 0;

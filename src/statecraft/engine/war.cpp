@@ -12,11 +12,7 @@ double deploy_days(const Model& m, const RunState& s, int actor) {
   return m.actor[actor].deploy_days * (s.ready[actor] ? m.coef.ready_deploy_share : 1.0);
 }
 
-bool fights_at_home(const Model& m, int actor, int t) {
-  for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
-    if (m.region[r].owner == actor) return true;
-  return false;
-}
+bool fights_at_home(const Model& m, int actor, int t) { return m.owns_in[static_cast<size_t>(actor) * m.ntheater + t]; }
 
 void enter_war(const Model& m, RunState& s, int war, int actor, int side, double commitment, Trace* trace) {
   const size_t k = static_cast<size_t>(war) * m.nactor + actor;

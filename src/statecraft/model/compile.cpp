@@ -285,6 +285,8 @@ Model compile_impl(const Scenario& s, const Model* same_map) {
   }
   for (int i = 0; i < m.nactor; ++i)
     if (!s.actors[i].capital.empty()) m.actor[i].capital = names.region_of(s.actors[i].capital, s.actors[i].loc);
+  m.owns_in.assign(static_cast<size_t>(m.nactor) * m.ntheater, 0);
+  for (int r = 0; r < m.nregion; ++r) m.owns_in[static_cast<size_t>(m.region[r].owner) * m.ntheater + m.region[r].theater] = 1;
 
   // forces
   for (const Force& f : s.forces) {

@@ -32,10 +32,7 @@ double scan_treaties_with_side(const Model& m, const RunState& s, int war, int a
   // it fights at home in this theatre or its homeland has been struck
   const int theater = m.war[war].theater;
   auto attacked = [&](int b) {
-    if (s.homeland_struck[b]) return true;
-    for (int r = m.theater[theater].region_begin; r < m.theater[theater].region_end; ++r)
-      if (m.region[r].owner == b) return true;
-    return false;
+    return s.homeland_struck[b] || m.owns_in[static_cast<size_t>(b) * m.ntheater + theater];
   };
   auto member_on_side = [&](int begin, int end, const std::vector<int>& members, bool& has_actor) {
     bool on_side = false;

@@ -44,10 +44,7 @@ bool actors_allied(const Model& m, const RunState& s, int a, int b) {
 }  // namespace
 
 bool home_actor(const Model& m, int war, int actor) {
-  const int t = m.war[war].theater;
-  for (int r = m.theater[t].region_begin; r < m.theater[t].region_end; ++r)
-    if (m.region[r].owner == actor) return true;
-  return false;
+  return m.owns_in[static_cast<size_t>(actor) * m.ntheater + m.war[war].theater];
 }
 
 double favor_of(const Model& m, const RunState& s, int actor, int war, int side) {
@@ -216,6 +213,9 @@ void compute_actor_views(const Model& m, RunState& s, int war) {
     av.weariness = regime * std::log1p(s.killed[a] / std::max(1.0, tolerated));
     av.war_burden = am.gdp_usd > 0 ? s.war_cost[a] / am.gdp_usd : 0;
   }
+  // what needs every actor's sympathies first
+  const TheoryContext ctx{&m, &s, s.war_view.data(), s.actor_view.data(), war};
+  for (int a = 0; a < m.nactor; ++a) fill_deterrence(ctx, a, s.actor_view[a]);
 }
 
 }  // namespace statecraft

@@ -82,7 +82,22 @@ double wary_powers(const TheoryContext& ctx, int actor, int enemy) {
   return total;
 }
 
+// The cached result of `strongest`, filled once per round.
+Deterrer deterrer_of(const TheoryContext& ctx, int actor, int side) {
+  const ActorView& av = ctx.actor[actor];
+  return Deterrer{av.deterrer[side], av.deter_credibility[side], av.deter_structural[side]};
+}
+
 }  // namespace
+
+void fill_deterrence(const TheoryContext& ctx, int actor, ActorView& av) {
+  for (int side = 1; side <= 2; ++side) {
+    const Deterrer d = strongest(ctx, actor, side);
+    av.deterrer[side] = d.actor;
+    av.deter_credibility[side] = d.credibility;
+    av.deter_structural[side] = d.structural;
+  }
+}
 
 double deterrence_score(const TheoryContext& ctx, int actor, const Option& o) {
   const ActorView& av = ctx.actor[actor];
@@ -90,12 +105,12 @@ double deterrence_score(const TheoryContext& ctx, int actor, const Option& o) {
   switch (o.kind) {
     case OptionKind::enter_limited:
     case OptionKind::enter_full: {
-      const Deterrer d = strongest(ctx, actor, 3 - o.side);
+      const Deterrer d = deterrer_of(ctx, actor, 3 - o.side);
       return -(d.credibility + d.structural) * (o.kind == OptionKind::enter_full ? 1.0 : 0.7);
     }
-    case OptionKind::aid: return -0.15 * strongest(ctx, actor, 3 - o.side).credibility;
+    case OptionKind::aid: return -0.15 * deterrer_of(ctx, actor, 3 - o.side).credibility;
     case OptionKind::escalate: {
-      const Deterrer d = strongest(ctx, actor, 3 - av.side);
+      const Deterrer d = deterrer_of(ctx, actor, 3 - av.side);
       const int next = ctx.s->rung[actor] + 1;
       return -d.credibility * next / 3.0 - (next >= 4 ? 2 * d.structural : 0);
     }
@@ -114,7 +129,7 @@ std::string deterrence_why(const TheoryContext& ctx, int actor, const Option& o)
   }
   const int against = av.side ? 3 - av.side : (o.side ? 3 - o.side : 0);
   if (!against) return "";
-  const Deterrer d = strongest(ctx, actor, against);
+  const Deterrer d = deterrer_of(ctx, actor, against);
   if (d.actor == kNone) return "no credible defender";
   std::snprintf(buf, sizeof buf, "%s's threat (credibility %.2f, %.0f warheads)%s", m.actor_id[d.actor].c_str(),
                 d.credibility, m.actor[d.actor].warheads, d.structural > 0 ? "; structural deterrence between equals" : "");

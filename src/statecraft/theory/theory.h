@@ -94,6 +94,9 @@ inline bool supports_side(const Option& o) {
 double entry_commitment(const Coefficients& c, OptionKind k);
 /// Side that actor `a` opposes in the war being scored by option `o`.
 int opposed_side(const TheoryContext& ctx, int actor, const Option& o);
+/// Fills the deterrence part of `actor`'s view (once per round: every actor's
+/// favour and treaties must be in the views already).
+void fill_deterrence(const TheoryContext& ctx, int actor, ActorView& av);
 /// Whether an actor is a great power with nuclear arms.
 bool nuclear_great_power(const Model& m, int actor);
 /// Escalation rung an entry option brings: 2 limited, 3 full, 4 when a

@@ -39,6 +39,10 @@ struct ActorView {
   int side = 0;                      // its side in the war being scored (0 = out)
   double treaty[3][4] = {};          // [side][TreatyType] best reliability of an active treaty with a member of the side
                                      // (alliance organizations count as defence pacts)
+  // deterrence facing the actor from each side's defenders (theory/deterrence.cpp fills it)
+  int deterrer[3] = {kNone, kNone, kNone};  // the most credible defender of each side against this actor
+  double deter_credibility[3] = {};  // its credibility (capability x resolve)
+  double deter_structural[3] = {};   // structural deterrence between near-equal major powers
 };
 
 }  // namespace statecraft
