@@ -33,7 +33,7 @@ bool encircled(const Model& m, const RunState& s, int region, int side) {
 
 bool is_supply_source(const Model& m, const RunState& s, int war, int t, int region, int side) {
   if (m.region[region].port && s.theater[t].sea_control == side) return true;
-  for (int a = 0; a < m.nactor; ++a) {
+  for (int a : belligerents(m, s, war)) {
     if (s.side[war * m.nactor + a] != side) continue;
     if (s.capital[a] == region && !encircled(m, s, region, side)) return true;
     // a land entry that touches the actor's homeland feeds its forces directly
@@ -55,7 +55,7 @@ int strongest_attacker(const Model& m, const RunState& s, int war, int target, i
   for (int k = m.adj_begin[target]; k < m.adj_begin[target + 1]; ++k) {
     const int a = m.adj_region[k];
     if (s.attack_share[m.adj_reverse[k]] <= 0) continue;
-    for (int actor = 0; actor < m.nactor; ++actor) {
+    for (int actor : belligerents(m, s, war)) {
       if (s.side[war * m.nactor + actor] != side) continue;
       const double p = raw_power(m, s, actor, a);
       if (p > best_power) {
@@ -65,7 +65,7 @@ int strongest_attacker(const Model& m, const RunState& s, int war, int target, i
     }
   }
   if (best == kNone) {  // no attacker left in place: the side's strongest member takes it
-    for (int actor = 0; actor < m.nactor; ++actor)
+    for (int actor : belligerents(m, s, war))
       if (s.side[war * m.nactor + actor] == side) return actor;
   }
   return best;
@@ -114,7 +114,7 @@ void update_air_and_sea(const Model& m, RunState& s) {
     if (w == kNone) continue;
     TheaterState& ts = s.theater[t];
     double air[3] = {0, 0, 0}, sea[3] = {0, 0, 0};
-    for (int a = 0; a < m.nactor; ++a) {
+    for (int a : belligerents(m, s, w)) {
       const int side = s.side[w * m.nactor + a];
       if (!side) continue;
       const size_t at = static_cast<size_t>(a) * m.ntheater + t;
@@ -136,7 +136,7 @@ void update_air_and_sea(const Model& m, RunState& s) {
     }
     // the sky is contested only while both sides fly
     if (air[1] > 0 && air[2] > 0) {
-      for (int a = 0; a < m.nactor; ++a) {
+      for (int a : belligerents(m, s, w)) {
         const int side = s.side[w * m.nactor + a];
         if (!side) continue;
         const size_t at = static_cast<size_t>(a) * m.ntheater + t;
@@ -264,7 +264,7 @@ void capture_region(const Model& m, RunState& s, int region, int side, int taker
     const double share = s.attack_share[m.adj_reverse[k]];
     if (share <= 0 || region_side(m, s, a) != side) continue;
     const double moving = c.commit_share * share;
-    for (int actor = 0; actor < m.nactor; ++actor) {
+    for (int actor : belligerents(m, s, war)) {
       if (s.side[war * m.nactor + actor] != side) continue;
       const size_t src = static_cast<size_t>(actor) * m.nregion + a;
       ForceDelta d{s.personnel[src] * moving, s.tanks[src] * moving, s.artillery[src] * moving};
@@ -331,7 +331,16 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
     // learned its ways: the initiator at the outbreak, and an intervening
     // power in its first days (China at Unsan and the Chongchon). The states
     // attacked at the outbreak get no such edge.
+    // is anyone still within its window? (most days nobody is)
+    bool fresh = false;
+    for (int a : belligerents(m, s, w)) {
+      const int at_start = m.war_side[w * m.nactor + a];
+      if (at_start == 2) continue;
+      const int32_t first = at_start ? s.war[w].started_day : std::max(0, s.entered_day[a]);
+      fresh |= s.day - first < c.surprise_days;
+    }
     auto surprise_of = [&](int region, int side) {
+      if (!fresh) return 1.0;
       int lead = kNone;
       double best = 0;
       const int* members = s.members.data() + static_cast<size_t>(w) * m.nactor;
@@ -390,14 +399,14 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
       const double rate = c.attrition_rate * dt;
       const double def_frac = std::min(0.5, rate * std::pow(ratio, p) * rng.lognormal(1, c.noise_sigma));
       const double att_frac = std::min(0.5, rate * std::pow(ratio, -p) * rng.lognormal(1, c.noise_sigma));
-      for (int a = 0; a < m.nactor; ++a)
+      for (int a : belligerents(m, s, w))
         if (s.side[w * m.nactor + a] == defender) killed_here[b] += inflict_losses(m, s, a, b, def_frac);
       for (int k = m.adj_begin[b]; k < m.adj_begin[b + 1]; ++k) {
         const int a = m.adj_region[k];
         const double share = s.attack_share[m.adj_reverse[k]];
         if (share <= 0 || region_side(m, s, a) != attacker) continue;
         s.fought[a] = 1;
-        for (int actor = 0; actor < m.nactor; ++actor)
+        for (int actor : belligerents(m, s, w))
           if (s.side[w * m.nactor + actor] == attacker)
             killed_here[b] += inflict_losses(m, s, actor, a, att_frac * c.commit_share * share);
       }
@@ -427,11 +436,11 @@ void resolve_combat(const Model& m, RunState& s, Rng& rng, Trace* trace) {
       if (!s.fought[r] && enemy > 0 && power[r] > 0) {
         const double rel = enemy / (power[r] * defense_factor(m, s, r, kNone));
         const double frac = std::min(0.05 * dt, c.static_attrition_rate * dt * std::pow(rel, c.lanchester_exponent));
-        for (int a = 0; a < m.nactor; ++a)
+        for (int a : belligerents(m, s, w))
           if (s.side[w * m.nactor + a] == side) killed_here[r] += inflict_losses(m, s, a, r, frac);
       }
       if (s.supply_km[r] == kInf) {
-        for (int a = 0; a < m.nactor; ++a)
+        for (int a : belligerents(m, s, w))
           if (s.side[w * m.nactor + a] == side) wither(m, s, a, r, c.cutoff_attrition_per_day * dt);
       }
       if (!s.fought[r] && enemy > 0)

@@ -17,20 +17,20 @@ bool link_usable(const Model& m, const RunState& s, int link, int side) {
 }
 
 bool side_claims(const Model& m, const RunState& s, int war, int side, int region) {
-  for (int a = 0; a < m.nactor; ++a)
+  for (int a : belligerents(m, s, war))
     if (s.side[war * m.nactor + a] == side && claims_region(m, s, war, a, region)) return true;
   return false;
 }
 
 bool is_capital_of_side(const Model& m, const RunState& s, int war, int side, int region) {
-  for (int a = 0; a < m.nactor; ++a)
+  for (int a : belligerents(m, s, war))
     if (s.side[war * m.nactor + a] == side && s.capital[a] == region) return true;
   return false;
 }
 
 double side_personnel(const Model& m, const RunState& s, int war, int side, int region) {
   double p = 0;
-  for (int a = 0; a < m.nactor; ++a)
+  for (int a : belligerents(m, s, war))
     if (s.side[war * m.nactor + a] == side) p += s.personnel[static_cast<size_t>(a) * m.nregion + region];
   return p;
 }
@@ -44,7 +44,7 @@ int32_t travel_days(const Model& m, int from, int to) {
 // Sends `frac` of every `side` force in `from` towards `to`.
 void send(const Model& m, RunState& s, int war, int side, int from, int to, double frac) {
   const int32_t arrive = s.day + travel_days(m, from, to);
-  for (int a = 0; a < m.nactor; ++a) {
+  for (int a : belligerents(m, s, war)) {
     if (s.side[war * m.nactor + a] != side) continue;
     const size_t k = static_cast<size_t>(a) * m.nregion + from;
     if (s.personnel[k] <= 0 && s.tanks[k] <= 0) continue;
@@ -94,9 +94,9 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   for (int r = r0; r < r1; ++r) {
     claimed[r] = region_side(m, s, r) == Y && side_claims(m, s, w, X, r);
     pull[r] = 0;
-    for (int a = 0; a < m.nactor; ++a)
+    for (int a : belligerents(m, s, w))
       if (s.side[w * m.nactor + a] == Y && s.capital[a] != kNone)
-        pull[r] = std::max(pull[r], std::exp(-m.km(r, s.capital[a]) / 60));
+        pull[r] = std::max(pull[r], m.seat_pull[static_cast<size_t>(r) * m.nregion + s.capital[a]]);
   }
 
   // --- attacks: each region splits its striking force over the enemy
@@ -135,7 +135,7 @@ void plan_side(const Model& m, RunState& s, Rng& rng, Trace* trace, int t, int w
   // of 1950-51): the threshold scales with its members' casualty tolerance,
   // weighted by their strength in the theatre
   double tolerance = 0, weight = 0;
-  for (int a = 0; a < m.nactor; ++a) {
+  for (int a : belligerents(m, s, w)) {
     if (s.side[w * m.nactor + a] != X) continue;
     double p = 0;
     for (int r = r0; r < r1; ++r) p += s.personnel[static_cast<size_t>(a) * m.nregion + r];

@@ -285,6 +285,8 @@ Model compile_impl(const Scenario& s, const Model* same_map) {
   }
   for (int i = 0; i < m.nactor; ++i)
     if (!s.actors[i].capital.empty()) m.actor[i].capital = names.region_of(s.actors[i].capital, s.actors[i].loc);
+  m.seat_pull.resize(m.region_km.size());
+  for (size_t i = 0; i < m.region_km.size(); ++i) m.seat_pull[i] = std::exp(-m.region_km[i] / 60);
   m.owns_in.assign(static_cast<size_t>(m.nactor) * m.ntheater, 0);
   for (int r = 0; r < m.nregion; ++r) m.owns_in[static_cast<size_t>(m.region[r].owner) * m.ntheater + m.region[r].theater] = 1;
 

@@ -184,6 +184,8 @@ struct Model {
   std::vector<int> border_begin;       // (ntheater x nactor + 1) CSR offsets into border_region
   std::vector<int> border_region;
   std::vector<double> region_km;       // (nregion x nregion) great-circle km between region points
+  std::vector<double> seat_pull;       // (nregion x nregion) exp(-km / 60): how much ground near a seat of
+                                       // government draws an attacker (operations)
   std::vector<uint8_t> owns_in;         // (nactor x ntheater) the actor owns regions there (fights at home)
   std::vector<double> home_km;         // (nactor x nregion) km from a region to the actor's homeland:
                                        // 0 if it owns it, else the nearest border region or its capital

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "model/model.h"
@@ -181,6 +182,11 @@ bool shaped_for(const Model& m, const RunState& s);
 
 /// Returns `s` to the start state without reallocating.
 void reset_world(const Model& m, RunState& s);
+
+/// Belligerents of war `w` on either side, in actor order (see refresh_members).
+inline std::span<const int> belligerents(const Model& m, const RunState& s, int w) {
+  return {s.members.data() + static_cast<size_t>(w) * m.nactor, static_cast<size_t>(s.nmembers[w])};
+}
 
 inline int side_of(const RunState& s, const Model& m, int war, int actor) {
   return war == kNone ? 0 : s.side[war * m.nactor + actor];
