@@ -45,8 +45,10 @@ def weighted_loss(groups, weights):
     return total / max(1e-9, sum(weights.get(g, 1.0) for g in groups))
 
 
-def evaluate(binary, scenario, values, runs, seed, variants):
+def evaluate(binary, scenario, values, runs, seed, variants, out_dir=None):
     cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", "0"]
+    if out_dir:
+        cmd += ["--out", out_dir]
     for v in variants:
         cmd += ["--variant", v]
     for path, value in values.items():
@@ -72,6 +74,22 @@ def solo_score(binary, scenario, values, runs, seed, variant, days, share):
         rows = list(csv.DictReader(f))
     won = sum(1 for r in rows if r["outcome"] == "victory:attackers" and int(r["days"]) <= days)
     return max(0.0, share - won / max(1, len(rows))) ** 2
+
+
+def approach_score(out_dir, actor, km):
+    """1 - the share of runs in which `actor` entered the war after hostile forces had come within `km` of it.
+
+    A fact of the record that a date alone does not carry: China entered when UN forces were on their way
+    to the Yalu, not while the war was far from its border."""
+    import csv
+    with open(os.path.join(out_dir, "runs.csv")) as f:
+        rows = list(csv.DictReader(f))
+    ok = 0
+    for r in rows:
+        closest = r.get(f"closest_km_{actor}", "")
+        if r.get(f"entered_{actor}") and closest != "" and float(closest) <= km:
+            ok += 1
+    return 1.0 - ok / max(1, len(rows))
 
 
 def draw(spec, rng):
@@ -130,6 +148,10 @@ def main():
     ap.add_argument("--solo", default="", help="variant in which the attacker fights alone (e.g. no-intervention)")
     ap.add_argument("--solo-days", type=int, default=150)
     ap.add_argument("--solo-share", type=float, default=0.75)
+    ap.add_argument("--approach", default="", help="ACTOR=KM: a part scoring the runs in which ACTOR entered "
+                    "only after hostile forces came within KM of it (e.g. CHN=200)")
+    ap.add_argument("--start", default="", help="an earlier --out JSON: its best values are the first point, "
+                    "and the coordinate search starts from them unless a random point beats them")
     args = ap.parse_args()
 
     params = json.load(open(args.params))
@@ -139,7 +161,11 @@ def main():
     t0 = time.time()
 
     def run(values, stage):
-        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant)
+        out_dir = os.path.join("/tmp", f"calibrate-base-{os.getpid()}") if args.approach else None
+        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant, out_dir)
+        if args.approach:
+            actor, km = args.approach.split("=")
+            res["groups"]["approach"] = approach_score(out_dir, actor, float(km))
         if args.solo:
             res["groups"]["solo"] = solo_score(args.binary, args.scenario, values, max(50, args.runs // 3), args.seed,
                                                args.solo, args.solo_days, args.solo_share)
@@ -152,6 +178,12 @@ def main():
     # the defaults of the scenario as written
     base = run({}, "defaults")
     best_values, best = {}, base
+    if args.start:
+        start = json.load(open(args.start))["best_values"]
+        best_values = {p["path"]: clamp(p, start[p["path"]]) for p in params if p["path"] in start}
+        best_values.update({p["path"]: clamp(p, p.get("start", (p["lo"] + p["hi"]) / 2))
+                            for p in params if p["path"] not in best_values})
+        best = run(best_values, "start")
     # random search over the box
     for _ in range(args.random):
         values = {p["path"]: draw(p, rng) for p in params}
@@ -185,9 +217,12 @@ def main():
         "objective": "weighted mean over history parts (checkpoint, outcome, end, entry, no_entry, deaths) of scores "
                      "in [0,1]; see src/statecraft/analysis/backtest.cpp" +
                      (f"; plus solo: (max(0, {args.solo_share} - share of '{args.solo}' runs the attacker wins "
-                      f"within {args.solo_days} days))^2" if args.solo else ""),
+                      f"within {args.solo_days} days))^2" if args.solo else "") +
+                     (f"; plus approach: 1 - share of runs in which {args.approach.split('=')[0]} entered after "
+                      f"hostile forces came within {args.approach.split('=')[1]} km" if args.approach else ""),
         "weights": weights,
         "search": {"runs_per_evaluation": args.runs, "solo": args.solo, "seed": args.seed, "random": args.random, "rounds": args.rounds,
+                   "start": args.start, "approach": args.approach,
                    "variants": args.variant, "params": params},
         "defaults_loss": base["loss"],
         "best_loss": best["loss"],

@@ -36,11 +36,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIO = os.path.join(ROOT, "scenarios", "korea-1950.yaml")
 START = date(1950, 6, 25)
 UN_CONTRIBUTORS = ["USA", "GBR", "TUR", "CAN", "AUS", "FRA", "GRC", "COL", "ETH", "THA", "NLD", "BEL", "PHL"]
-APPROACH_KM = 100
+# Pyongyang, taken on 19 October 1950 as the first Chinese armies crossed, is about 170 km from the Yalu:
+# "approach" is UN forces north of the Pyongyang-Wonsan line.
+APPROACH_KM = 200
 
 
-def run(binary, runs, seed, out, sets):
-    cmd = [binary, "run", SCENARIO, "--runs", str(runs), "--seed", str(seed), "--out", out, "--quiet"]
+def run(binary, runs, seed, out, sets, scenario=SCENARIO):
+    cmd = [binary, "run", scenario, "--runs", str(runs), "--seed", str(seed), "--out", out, "--quiet"]
     for s in sets:
         cmd += ["--set", s]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
@@ -93,13 +95,20 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "statecraft"))
     ap.add_argument("--out", default=os.path.join(ROOT, "out", "korea-table"))
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--scenario", default=SCENARIO)
+    ap.add_argument("--values", help="a tools/calibrate.py --out JSON: run with its best values (as --set) "
+                    "instead of the coefficients written in the scenario")
     args = ap.parse_args()
 
-    base = run(args.binary, args.runs, args.seed, os.path.join(args.out, "base"), [])
+    sets = []
+    if args.values:
+        with open(args.values) as f:
+            sets = [f"{k}={v}" for k, v in sorted(json.load(f)["best_values"].items())]
+    base = run(args.binary, args.runs, args.seed, os.path.join(args.out, "base"), sets, args.scenario)
     no_cs = run(args.binary, args.runs, args.seed, os.path.join(args.out, "no-collective-security"),
-                ["theory.collective_security.enabled=false"])
+                sets + ["theory.collective_security.enabled=false"], args.scenario)
     no_bot = run(args.binary, args.runs, args.seed, os.path.join(args.out, "no-balance-of-threat"),
-                 ["theory.balance_of_threat.enabled=false"])
+                 sets + ["theory.balance_of_threat.enabled=false"], args.scenario)
 
     def entered(r, a):
         return bool(r["entered_" + a])
@@ -136,7 +145,7 @@ def main():
     text, p = share(base, lambda r: r["checkpoint_5"] == "1")
     row("UN side holds Seoul again on 1 October 1950", "yes (retaken 28 Sept)", text, "seoul_back_oct1", p)
     text, p = share(base, approached)
-    row(f"UN forces come within {APPROACH_KM} km of China before it decides", "yes (Chongchon, late Oct)", text,
+    row(f"UN forces come within {APPROACH_KM} km of China before it decides", "yes (Pyongyang 19 Oct, Chongchon late Oct)", text,
         "approach_yalu", p)
     near = [r for r in base if approached(r)]
     far = [r for r in base if not approached(r)]
@@ -146,6 +155,17 @@ def main():
     if far:
         text, p = share(far, lambda r: entered(r, "CHN"))
         row("China enters, runs where they did not", "(not observed)", text, "chn_if_not_approached", p)
+    # With the UN in the war the counter-offensive nearly always reaches the north, so the runs without an
+    # approach are few; the arm without collective security, where the United States often stays out, has
+    # plenty of both kinds.
+    near = [r for r in no_cs if approached(r)]
+    far = [r for r in no_cs if not approached(r)]
+    if near and far:
+        text, p = share(near, lambda r: entered(r, "CHN"))
+        row(f"  same, collective security off ({len(near)} runs with an approach)", "", text,
+            "chn_if_approached_no_cs", p)
+        text, p = share(far, lambda r: entered(r, "CHN"))
+        row(f"  same, collective security off ({len(far)} runs without)", "", text, "chn_if_not_approached_no_cs", p)
     chn_days = [day_of(r["entered_CHN"]) for r in base if entered(r, "CHN")]
     if chn_days:
         row("  China's forces first fight, median date", "27 Oct 1950 (COW)",
