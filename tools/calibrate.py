@@ -45,8 +45,8 @@ def weighted_loss(groups, weights):
     return total / max(1e-9, sum(weights.get(g, 1.0) for g in groups))
 
 
-def evaluate(binary, scenario, values, runs, seed, variants):
-    cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", "0"]
+def evaluate(binary, scenario, values, runs, seed, variants, threads=0):
+    cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", str(threads)]
     for v in variants:
         cmd += ["--variant", v]
     for path, value in values.items():
@@ -57,11 +57,11 @@ def evaluate(binary, scenario, values, runs, seed, variants):
     return json.loads(out.stdout)
 
 
-def solo_score(binary, scenario, values, runs, seed, variant, days, share):
+def solo_score(binary, scenario, values, runs, seed, variant, days, share, threads=0):
     """Squared shortfall of the share of runs the attacker wins alone within `days`."""
     out_dir = os.path.join("/tmp", f"calibrate-solo-{os.getpid()}")
     cmd = [binary, "run", scenario, "--runs", str(runs), "--seed", str(seed), "--out", out_dir, "--quiet",
-           "-j", "0", "--variant", variant]
+           "-j", str(threads), "--variant", variant]
     for path, value in values.items():
         cmd += ["--set", f"{path}={value:.6g}"]
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -130,6 +130,7 @@ def main():
     ap.add_argument("--solo", default="", help="variant in which the attacker fights alone (e.g. no-intervention)")
     ap.add_argument("--solo-days", type=int, default=150)
     ap.add_argument("--solo-share", type=float, default=0.75)
+    ap.add_argument("--threads", type=int, default=0, help="worker threads of each ensemble (0: all cores)")
     args = ap.parse_args()
 
     params = json.load(open(args.params))
@@ -139,10 +140,10 @@ def main():
     t0 = time.time()
 
     def run(values, stage):
-        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant)
+        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant, args.threads)
         if args.solo:
             res["groups"]["solo"] = solo_score(args.binary, args.scenario, values, max(50, args.runs // 3), args.seed,
-                                               args.solo, args.solo_days, args.solo_share)
+                                               args.solo, args.solo_days, args.solo_share, args.threads)
         res["loss"] = weighted_loss(res["groups"], weights)
         evaluations.append({"stage": stage, "values": values, "loss": res["loss"], "groups": res["groups"]})
         print(f"[{len(evaluations):4d} {time.time() - t0:6.0f}s] {stage:10s} loss {res['loss']:.4f}  "
