@@ -45,8 +45,8 @@ def weighted_loss(groups, weights):
     return total / max(1e-9, sum(weights.get(g, 1.0) for g in groups))
 
 
-def evaluate(binary, scenario, values, runs, seed, variants, out_dir=None):
-    cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", "0"]
+def evaluate(binary, scenario, values, runs, seed, variants, out_dir=None, threads=0):
+    cmd = [binary, "backtest", scenario, "--runs", str(runs), "--seed", str(seed), "--json", "-j", str(threads)]
     if out_dir:
         cmd += ["--out", out_dir]
     for v in variants:
@@ -59,11 +59,11 @@ def evaluate(binary, scenario, values, runs, seed, variants, out_dir=None):
     return json.loads(out.stdout)
 
 
-def solo_score(binary, scenario, values, runs, seed, variant, days, share):
+def solo_score(binary, scenario, values, runs, seed, variant, days, share, threads=0):
     """Squared shortfall of the share of runs the attacker wins alone within `days`."""
     out_dir = os.path.join("/tmp", f"calibrate-solo-{os.getpid()}")
     cmd = [binary, "run", scenario, "--runs", str(runs), "--seed", str(seed), "--out", out_dir, "--quiet",
-           "-j", "0", "--variant", variant]
+           "-j", str(threads), "--variant", variant]
     for path, value in values.items():
         cmd += ["--set", f"{path}={value:.6g}"]
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -152,6 +152,7 @@ def main():
                     "only after hostile forces came within KM of it (e.g. CHN=200)")
     ap.add_argument("--start", default="", help="an earlier --out JSON: its best values are the first point, "
                     "and the coordinate search starts from them unless a random point beats them")
+    ap.add_argument("--threads", type=int, default=0, help="worker threads of each ensemble (0: all cores)")
     args = ap.parse_args()
 
     params = json.load(open(args.params))
@@ -162,13 +163,13 @@ def main():
 
     def run(values, stage):
         out_dir = os.path.join("/tmp", f"calibrate-base-{os.getpid()}") if args.approach else None
-        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant, out_dir)
+        res = evaluate(args.binary, args.scenario, values, args.runs, args.seed, args.variant, out_dir, args.threads)
         if args.approach:
             actor, km = args.approach.split("=")
             res["groups"]["approach"] = approach_score(out_dir, actor, float(km))
         if args.solo:
             res["groups"]["solo"] = solo_score(args.binary, args.scenario, values, max(50, args.runs // 3), args.seed,
-                                               args.solo, args.solo_days, args.solo_share)
+                                               args.solo, args.solo_days, args.solo_share, args.threads)
         res["loss"] = weighted_loss(res["groups"], weights)
         evaluations.append({"stage": stage, "values": values, "loss": res["loss"], "groups": res["groups"]})
         print(f"[{len(evaluations):4d} {time.time() - t0:6.0f}s] {stage:10s} loss {res['loss']:.4f}  "
