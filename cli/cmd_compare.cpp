@@ -44,6 +44,7 @@ std::string cell(const std::string& metric, double v, bool signed_) {
   if (!std::isfinite(v)) return "-";
   char buf[48];
   if (is_prob(metric)) std::snprintf(buf, sizeof buf, signed_ ? "%+.1f" : "%.1f%%", 100 * v);
+  else if (metric.find("_pct") != std::string::npos) std::snprintf(buf, sizeof buf, signed_ ? "%+.2f" : "%.2f%%", v);
   else if (std::fabs(v) >= 1e6) std::snprintf(buf, sizeof buf, signed_ ? "%+.3gM" : "%.3gM", v / 1e6);
   else std::snprintf(buf, sizeof buf, signed_ ? "%+.0f" : "%.0f", v);
   return buf;

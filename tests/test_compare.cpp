@@ -237,6 +237,11 @@ TEST(Compare, AStrongerAttackerWinsMoreOften) {
   EXPECT_LT(red->e.p_value, 0.001);
   EXPECT_LT(blue->e.hi, 0) << blue->e.diff;
   EXPECT_LT(blue->e.p_value, 0.001);
+  // ... and more people end up on the side that is not their owner's (the stronger
+  // defender counter-attacks, so that share need not fall for blue-strong)
+  const Effect* red_ground = find_effect(effects, "red-strong", "people_occupied_pct mean");
+  ASSERT_NE(red_ground, nullptr);
+  EXPECT_GT(red_ground->e.lo, 0) << red_ground->e.diff;
   // the interval holds the estimate, and for a probability stays inside [-1, 1]
   for (const auto& e : effects) {
     if (!std::isfinite(e.e.lo)) continue;

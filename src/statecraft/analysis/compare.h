@@ -31,6 +31,8 @@ struct Comparison {
   std::vector<PairedBinary> outcome;  // ((narm-1) x kOutcomeCount)
   std::vector<PairedBinary> at_war;   // ((narm-1) x nactor)
   std::vector<PairedBinary> truce;    // (narm-1) a truce broke down
+  std::vector<PairedMean> moved;      // (narm-1) % of the first war's theatre people held by the side that is not
+                                      //   their region's pre-war owner's (100 x (1 - status_quo_share)) at the end
   std::vector<PairedMean> mean;       // ((narm-1) x kCompareMetrics)
   int replicates = 0;
   std::vector<BootstrapHistogram> boot;  // (narm x kCompareMetrics)
@@ -56,7 +58,9 @@ struct Effect {
 
 /// Every effect of every variant: outcome classes any arm reached, actors
 /// whose being at war is not the same in every run of every arm, truce
-/// breakdown if any arm had one, then means and quantiles (p10, p50, p90)
+/// breakdown if any arm had one, the mean share of the theatre's people held
+/// by the other side than their pre-war owner's ("people_occupied_pct mean")
+/// if any arm has some, then means and quantiles (p10, p50, p90)
 /// of duration and deaths.
 std::vector<Effect> comparison_effects(const Model& m, const Comparison& c);
 
