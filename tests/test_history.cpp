@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -222,6 +223,7 @@ TEST(History, CandidatesAndObligationsOfWorldWarOne) {
   EXPECT_TRUE(find("RUS")->land_neighbour);
   EXPECT_EQ(find("RUS")->joined_side, 2);
   EXPECT_EQ(find("USA"), nullptr);  // neither an ally nor a neighbour of the belligerents at the opening
+  EXPECT_NE(std::find(w.other_joiners.begin(), w.other_joiners.end(), "USA"), w.other_joiners.end());
   // obligations run only to the attacked side: Germany's alliance with the attacker is none
   for (const auto& o : w.obligations) {
     EXPECT_NE(o.ally, "GMY");

@@ -173,6 +173,11 @@ WarCase war_case(const CowData& cow, const BuiltScenario& b, int war_num) {
       if (defense_pact(a.id, d)) w.obligations.push_back({a.id, d, c.joined && c.joined_side == 2, 0});
     w.candidates.push_back(std::move(c));
   }
+  for (const auto& id : b.joiners) {
+    bool candidate = false;
+    for (const auto& c : w.candidates) candidate = candidate || c.id == id;
+    if (!candidate) w.other_joiners.push_back(id);
+  }
   return w;
 }
 
@@ -287,6 +292,8 @@ HistoryScores score_cases(const std::vector<WarCase>& wars) {
   for (const auto& w : wars) {
     const int p = static_cast<int>(w.period);
     ++out.period[p].wars;
+    out.period[p].other_joiners += static_cast<int>(w.other_joiners.size());
+    for (const auto& c : w.candidates) out.period[p].joined += c.joined;
     Acc* a = acc[p];
     for (const auto& c : w.candidates) {
       a[0].join.add(c.p_enter, c.joined);
@@ -372,8 +379,10 @@ std::string history_table(const HistoryScores& s) {
   for (int p = 0; p < kPeriodCount; ++p) {
     const PeriodScores& ps = s.period[p];
     const ScoreRow& m = ps.rows.front();
-    std::snprintf(buf, sizeof buf, "%s: %d wars, %d candidates, %d wars with a winner\n", period_title(p), ps.wars,
-                  m.join.n, m.winner.n);
+    std::snprintf(buf, sizeof buf,
+                  "%s: %d wars, %d candidates (%d joined; %d other later joiners, not scored), %d wars with a "
+                  "winner\n",
+                  period_title(p), ps.wars, m.join.n, ps.joined, ps.other_joiners, m.winner.n);
     out += buf;
     std::snprintf(buf, sizeof buf, "  %-16s %8s %8s %8s | %8s %8s %8s | %9s | %10s\n", "forecaster", "join acc",
                   "Brier", "log loss", "win acc", "Brier", "log loss", "dur |ln|", "deaths |lg|");
@@ -422,7 +431,7 @@ nlohmann::json history_json(const HistoryScores& s) {
                       {"duration_ln_error", error_json(r.duration)},
                       {"deaths_log10_error", error_json(r.deaths)}};
     periods[period_name(static_cast<Period>(p))] = {
-        {"wars", ps.wars}, {"rows", rows}, {"reliability", reliability_json(ps.reliability)}};
+        {"wars", ps.wars}, {"candidates_joined", ps.joined}, {"other_joiners", ps.other_joiners}, {"rows", rows}, {"reliability", reliability_json(ps.reliability)}};
   }
   return {{"periods", periods},
           {"reliability", reliability_json(s.reliability)},
@@ -461,6 +470,7 @@ nlohmann::json wars_json(const std::vector<WarCase>& wars) {
                    {"real_battle_deaths", opt(w.real_deaths)},
                    {"model_median_deaths", opt(w.model_deaths)},
                    {"candidates", cands},
+                   {"other_joiners", w.other_joiners},
                    {"runs", w.runs}});
   }
   return out;

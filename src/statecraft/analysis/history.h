@@ -69,6 +69,7 @@ struct WarCase {
   std::optional<double> real_deaths, model_deaths;  // COW known battle deaths; model: median military deaths
   std::vector<Candidate> candidates;
   std::vector<Obligation> obligations;
+  std::vector<std::string> other_joiners;  // joined later but neither an ally nor a neighbour: not scored
   int64_t runs = 0;
 };
 
@@ -126,6 +127,8 @@ struct Reliability {
 };
 struct PeriodScores {
   int wars = 0;
+  int joined = 0;         // candidates that joined
+  int other_joiners = 0;  // later joiners that were not candidates (not scored)
   std::vector<ScoreRow> rows;  // model, more_cinc_wins, all_allies_join, nobody_joins, fitted_median
   Reliability reliability;
 };
