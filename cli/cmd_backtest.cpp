@@ -76,7 +76,7 @@ bool calibration_sets(const BacktestArgs& a, std::vector<std::string>& sets, std
                  a.calibration.c_str(), e.what());
     return false;
   }
-  used = a.calibration;
+  used = std::filesystem::path(a.calibration).lexically_normal().string();
   return true;
 }
 

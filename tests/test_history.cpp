@@ -105,6 +105,8 @@ TEST(History, ScoresOfATinyHandBuiltInput) {
   a.model_deaths = 100000;
   a.candidates = {cand("ALY", true, true, 0.6), cand("NBR", false, false, 0.2)};
   a.obligations = {{"ALY", "DEF", true, 0.6}};
+  a.opening_obligations = 2;  // one honoured, one broken by an ally on the attacking side
+  a.opening_honoured = 1;
 
   WarCase b;  // held out: the weaker defenders win, nobody joins, the model is unsure
   b.war_num = 200;
@@ -177,6 +179,9 @@ TEST(History, ScoresOfATinyHandBuiltInput) {
   EXPECT_NEAR(s.reliability.history, 0.5, 1e-12);
   EXPECT_NEAR(s.reliability.model, 0.3, 1e-12);
   EXPECT_NEAR(f.reliability.model, 0.6, 1e-12);
+  EXPECT_EQ(s.reliability.opening_obligations, 2);
+  EXPECT_NEAR(s.reliability.history_with_opening, 2.0 / 4, 1e-12);
+  EXPECT_NEAR(f.reliability.history_with_opening, 2.0 / 3, 1e-12);
 
   const nlohmann::json j = history_json(s);
   EXPECT_NEAR(j["periods"]["fitted"]["rows"]["model"]["join"]["brier"].get<double>(), 0.1, 1e-12);

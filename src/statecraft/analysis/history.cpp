@@ -173,6 +173,12 @@ WarCase war_case(const CowData& cow, const BuiltScenario& b, int war_num) {
       if (defense_pact(a.id, d)) w.obligations.push_back({a.id, d, c.joined && c.joined_side == 2, 0});
     w.candidates.push_back(std::move(c));
   }
+  for (const auto& d : b.defenders)
+    for (const auto& x : bel)
+      if (x != d && defense_pact(x, d)) {
+        ++w.opening_obligations;
+        w.opening_honoured += has(b.defenders, x);
+      }
   for (const auto& id : b.joiners) {
     bool candidate = false;
     for (const auto& c : w.candidates) candidate = candidate || c.id == id;
@@ -285,6 +291,7 @@ HistoryScores score_cases(const std::vector<WarCase>& wars) {
   };
   Acc acc[kPeriodCount][kRows];
   int rel_n[kPeriodCount + 1] = {}, honoured[kPeriodCount + 1] = {};
+  int open_n[kPeriodCount + 1] = {}, open_honoured[kPeriodCount + 1] = {};
   double rel_model[kPeriodCount + 1] = {};
   auto days_err = [](double f, double r) { return std::fabs(std::log(std::max(1.0, f) / std::max(1.0, r))); };
   auto deaths_err = [](double f, double r) { return std::fabs(std::log10(std::max(1.0, f) / std::max(1.0, r))); };
@@ -315,6 +322,10 @@ HistoryScores score_cases(const std::vector<WarCase>& wars) {
       if (w.model_deaths) a[0].deaths.add(deaths_err(*w.model_deaths, *w.real_deaths));
       if (out.median_deaths > 0) a[4].deaths.add(deaths_err(out.median_deaths, *w.real_deaths));
     }
+    for (int k : {p, kPeriodCount}) {
+      open_n[k] += w.opening_obligations;
+      open_honoured[k] += w.opening_honoured;
+    }
     for (const auto& o : w.obligations)
       for (int k : {p, kPeriodCount}) {
         ++rel_n[k];
@@ -329,6 +340,9 @@ HistoryScores score_cases(const std::vector<WarCase>& wars) {
       r.model = rel_model[k] / rel_n[k];
       r.history = static_cast<double>(honoured[k]) / rel_n[k];
     }
+    r.opening_obligations = open_n[k];
+    if (rel_n[k] + open_n[k])
+      r.history_with_opening = static_cast<double>(honoured[k] + open_honoured[k]) / (rel_n[k] + open_n[k]);
     return r;
   };
   for (int p = 0; p < kPeriodCount; ++p) {
@@ -368,7 +382,11 @@ nlohmann::json error_json(const ErrorScore& e) {
   return {{"n", e.n}, {"mean", e.mean}};
 }
 nlohmann::json reliability_json(const Reliability& r) {
-  return {{"obligations", r.obligations}, {"model", r.model}, {"history", r.history}};
+  return {{"obligations", r.obligations},
+          {"model", r.model},
+          {"history", r.history},
+          {"opening_obligations", r.opening_obligations},
+          {"history_with_opening", r.history_with_opening}};
 }
 
 }  // namespace
@@ -396,9 +414,13 @@ std::string history_table(const HistoryScores& s) {
       out += buf;
     }
     const Reliability& rl = ps.reliability;
-    std::snprintf(buf, sizeof buf, "  defence pacts honoured: model %s, COW %s (%d obligations)\n\n",
+    std::snprintf(buf, sizeof buf,
+                  "  defence pacts honoured: model %s, COW %s (%d obligations of outsiders); COW %s counting "
+                  "the %d pacts among belligerents at the opening\n\n",
                   cell(rl.obligations, 100 * rl.model, "%.0f%%").c_str(),
-                  cell(rl.obligations, 100 * rl.history, "%.0f%%").c_str(), rl.obligations);
+                  cell(rl.obligations, 100 * rl.history, "%.0f%%").c_str(), rl.obligations,
+                  cell(rl.obligations + rl.opening_obligations, 100 * rl.history_with_opening, "%.0f%%").c_str(),
+                  rl.opening_obligations);
     out += buf;
   }
   std::snprintf(buf, sizeof buf,
@@ -411,11 +433,13 @@ std::string history_table(const HistoryScores& s) {
   out += buf;
   const Reliability& r = s.reliability;
   std::snprintf(buf, sizeof buf,
-                "alliance reliability, all wars: model %s, COW record %s of %d defence-pact obligations to a "
-                "belligerent attacked at the opening; literature: ~27%% (Sabrosky 1980, COW), ~75%% (Leeds, Long "
-                "and Mitchell 2000, ATOP, obligations whose conditions were triggered)\n",
+                "alliance reliability, all wars: model %s, COW record %s of %d defence-pact obligations of "
+                "outsiders to a belligerent attacked at the opening (COW %s counting the %d pacts among "
+                "belligerents at the opening); literature: ~27%% (Sabrosky 1980, COW), ~75%% (Leeds, Long and "
+                "Mitchell 2000, ATOP, obligations whose conditions were triggered)\n",
                 cell(r.obligations, 100 * r.model, "%.0f%%").c_str(), cell(r.obligations, 100 * r.history, "%.0f%%").c_str(),
-                r.obligations);
+                r.obligations, cell(r.obligations + r.opening_obligations, 100 * r.history_with_opening, "%.0f%%").c_str(),
+                r.opening_obligations);
   out += buf;
   return out;
 }

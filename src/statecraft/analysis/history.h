@@ -69,6 +69,9 @@ struct WarCase {
   std::optional<double> real_deaths, model_deaths;  // COW known battle deaths; model: median military deaths
   std::vector<Candidate> candidates;
   std::vector<Obligation> obligations;
+  // pacts of a defender at the opening with another belligerent at the opening: honoured when
+  // that one is a defender too (the model is given these, so they are apart from `obligations`)
+  int opening_obligations = 0, opening_honoured = 0;
   std::vector<std::string> other_joiners;  // joined later but neither an ally nor a neighbour: not scored
   int64_t runs = 0;
 };
@@ -124,6 +127,8 @@ struct Reliability {
   int obligations = 0;
   double model = 0;    // mean over obligations of the share of runs honouring it
   double history = 0;  // share honoured in COW
+  int opening_obligations = 0;      // pacts between belligerents at the opening, one a defender
+  double history_with_opening = 0;  // COW share honoured counting those too
 };
 struct PeriodScores {
   int wars = 0;
