@@ -196,7 +196,9 @@ HistoryRun run_history(const CowData& cow, const std::vector<CapitalRow>& capita
     const auto rec = war_participants(cow, num);
     if (!rec) continue;
     if (!rec->start) {
-      if (opt.from_year <= 1816) out.skipped.push_back({num, rec->name, "no participant has a known start date"});
+      // no year to filter on: listed only when every year is asked for
+      if (opt.from_year <= 1816 && opt.to_year >= 2016)
+        out.skipped.push_back({num, rec->name, "no participant has a known start date"});
       continue;
     }
     const int year = civil_from_days(rec->start->day).year;
