@@ -337,6 +337,7 @@ void record_run(const Model& m, const RunState& s, uint64_t seed, RunRecord& out
     out.status_quo_share = people > 0 ? std::round(1e4 * kept / people) / 1e4 : 1;
   }
   out.entered_day = s.entered_day;
+  out.entered_side = s.entered_side;
   out.closest_km.resize(s.closest_km.size());
   for (size_t a = 0; a < s.closest_km.size(); ++a) out.closest_km[a] = std::floor(s.closest_km[a]);
   out.checkpoint_met = s.checkpoint_met;

@@ -58,6 +58,7 @@ struct RunRecord {
   double status_quo_share = 1;         // share of the first war's theatre people held, at the end, by the side
                                        // of the region's pre-war owner (1: the line of the start)
   std::vector<int32_t> entered_day;    // (nactor) run day each actor entered a war, -1 never
+  std::vector<int8_t> entered_side;    // (nactor) side it first joined a war on: 1 attackers, 2 defenders, 0 never
   std::vector<double> closest_km;      // (nactor) closest approach of forces it disfavours to its homeland
                                        // while it was outside the war, whole km; 1e9 never
   std::vector<int8_t> checkpoint_met;  // (ncheckpoint) 1 met, 0 missed

@@ -18,6 +18,7 @@ void enter_war(const Model& m, RunState& s, int war, int actor, int side, double
   const size_t k = static_cast<size_t>(war) * m.nactor + actor;
   if (s.side[k] != 0 || side < 1 || side > 2) return;
   s.side[k] = static_cast<int8_t>(side);
+  if (!s.entered_side[actor]) s.entered_side[actor] = static_cast<int8_t>(side);
   refresh_members(m, s);
   // an outside power counts as in the war when its forces first arrive (as
   // the Correlates of War date participation); a state at home at once

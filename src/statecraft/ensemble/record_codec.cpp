@@ -11,7 +11,7 @@ namespace statecraft {
 // A field added to RunRecord must be added to encode_record and decode_record
 // below, or records from other MPI ranks would lose it; this catches the
 // change on the platform we build on.
-static_assert(sizeof(RunRecord) == 296, "RunRecord changed: update ensemble/record_codec.cpp and this size");
+static_assert(sizeof(RunRecord) == 320, "RunRecord changed: update ensemble/record_codec.cpp and this size");
 #endif
 
 namespace {
@@ -59,6 +59,7 @@ void encode_record(const RunRecord& r, std::string& out) {
   put(out, r.displaced);
   put_vec(out, r.final_control);
   put_vec(out, r.entered_day);
+  put_vec(out, r.entered_side);
   put_vec(out, r.closest_km);
   put(out, r.status_quo_share);
   put_vec(out, r.checkpoint_met);
@@ -76,7 +77,7 @@ bool decode_record(const std::string& in, size_t& pos, RunRecord& r) {
   const bool ok = get(in, pos, r.seed) && get(in, pos, outcome) && get(in, pos, r.end_day) &&
                   get_vec(in, pos, r.killed) && get_vec(in, pos, r.wounded) && get_vec(in, pos, r.captured) &&
                   get(in, pos, r.civilian_deaths) && get(in, pos, r.displaced) && get_vec(in, pos, r.final_control) &&
-                  get_vec(in, pos, r.entered_day) && get_vec(in, pos, r.closest_km) &&
+                  get_vec(in, pos, r.entered_day) && get_vec(in, pos, r.entered_side) && get_vec(in, pos, r.closest_km) &&
                   get(in, pos, r.status_quo_share) && get_vec(in, pos, r.checkpoint_met) && get(in, pos, rung) &&
                   get(in, pos, truce) && get_vec(in, pos, r.ceasefire_control) && get(in, pos, dropped) &&
                   get_vec(in, pos, r.series) && get_vec(in, pos, r.snapshots);

@@ -36,6 +36,7 @@ RunState make_world(const Model& m) {
   s.members.resize(static_cast<size_t>(m.nwar) * m.nactor);
   s.nmembers.resize(m.nwar);
   s.entered_day.resize(m.nactor);
+  s.entered_side.resize(m.nactor);
   s.closest_km.resize(m.nactor);
   s.theater.resize(m.ntheater);
   s.aim.resize(static_cast<size_t>(m.nwar) * m.nactor);
@@ -148,6 +149,7 @@ void reset_world(const Model& m, RunState& s) {
 
   // wars at the start
   std::fill(s.entered_day.begin(), s.entered_day.end(), -1);
+  std::fill(s.entered_side.begin(), s.entered_side.end(), int8_t{0});
   std::fill(s.closest_km.begin(), s.closest_km.end(), 1e9);
   std::fill(s.theater.begin(), s.theater.end(), TheaterState{});
   std::fill(s.claim.begin(), s.claim.end(), uint8_t{0});
@@ -161,6 +163,7 @@ void reset_world(const Model& m, RunState& s) {
       s.side[k] = m.war_side[k];
       s.aim[k] = AimKind::own;
       if (s.side[k]) s.entered_day[a] = 0;
+      if (s.side[k] && !s.entered_side[a]) s.entered_side[a] = s.side[k];
     }
     for (int i = m.war[w].aim_begin; i < m.war[w].aim_end; ++i) {
       const AimModel& am = m.war_aim[i];

@@ -94,6 +94,8 @@ struct RunState {
   std::vector<int> members;            // (nwar x nactor) belligerents of each war first, in actor order
   std::vector<int> nmembers;           // (nwar) how many; see refresh_members
   std::vector<int32_t> entered_day;    // (nactor) first day its forces fought (home states: day it joined), -1 never
+  std::vector<int8_t> entered_side;    // (nactor) side it first joined a war on (1 attackers, 2 defenders), 0 never;
+                                       // kept after it leaves, so a backtest can ask whose side it took
   std::vector<double> closest_km;      // (nactor) closest approach of forces of a side it disfavours to its
                                        // homeland while it stood outside the war, km (1e9 never)
   std::vector<TheaterState> theater;   // (ntheater)
