@@ -79,8 +79,10 @@ Backtest score_history(const Model& m, const History& h, const Summary& sum) {
     const IntHistogram& d = sum.entry_day[a];
     std::string model = pct(p);
     double timing = 1;
-    if (d.n > 0) {
-      const double median = d.quantile(0.5);
+    if (d.n > 0 || p > 0) {
+      // the histogram holds entries after the start; an actor that entered in
+      // no run later than the start entered on day 0 (at war from the outset)
+      const double median = d.n > 0 ? d.quantile(0.5) : 0;
       model += ", median " + date_of(m, median);
       timing = std::min(1.0, std::fabs(median - (date.day - m.start_day)) / 120);
     }
