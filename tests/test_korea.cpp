@@ -12,22 +12,11 @@
 #include "ensemble/ensemble.h"
 #include "scenario/load.h"
 #include "scenario/schema.h"
+#include "sanitized.h"
 
 using namespace statecraft;
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 constexpr int kRuns = 200;
 
@@ -79,11 +68,9 @@ double median(std::vector<double> v) {
 
 class Korea : public ::testing::Test {
  protected:
-  void SetUp() override {
-    // statistics of a thousand-day war over hundreds of runs: minutes under the
-    // sanitizers, which the other tests already drive through the same code
-    if (kSanitized) GTEST_SKIP() << "model-level statistics; skipped under sanitizers";
-  }
+  // statistics of a thousand-day war over hundreds of runs: minutes under the
+  // sanitizers, which the other tests already drive through the same code
+  void SetUp() override { STATECRAFT_SKIP_IF_SANITIZED(); }
 };
 
 }  // namespace

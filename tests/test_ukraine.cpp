@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "ensemble/ensemble.h"
 #include "scenario/load.h"
+#include "sanitized.h"
 
 using namespace statecraft;
 
@@ -111,6 +112,7 @@ TEST(Ukraine, BaseCaseIsAWarOfAttritionNotAConquest) {
 // difference beyond one standard error (zero or a reversal fail it; on other
 // base seeds the effect is positive too, at 1 to 4 standard errors).
 TEST(Ukraine, AUsPauseRaisesRussianGains) {
+  STATECRAFT_SKIP_IF_SANITIZED();
   constexpr int kRuns = 1000;
   const Arm base = ensemble(nullptr, kRuns, 7);
   const Arm pause = ensemble("us-pause", kRuns, 7);
@@ -120,6 +122,7 @@ TEST(Ukraine, AUsPauseRaisesRussianGains) {
 }
 
 TEST(Ukraine, SubstantialAidLowersRussianGains) {
+  STATECRAFT_SKIP_IF_SANITIZED();
   // over the scenario's own horizon, beyond two standard errors
   constexpr int kRuns = 600;
   const Arm base = ensemble(nullptr, kRuns, 7);
@@ -152,6 +155,7 @@ TEST(Ukraine, ACeasefireWithoutGuaranteesBreaksDownMoreOften) {
 }
 
 TEST(Ukraine, ADprkEscalationPutsMoreNorthKoreansIntoTheFight) {
+  STATECRAFT_SKIP_IF_SANITIZED();
   constexpr int kRuns = 150;
   const Arm base = ensemble(nullptr, kRuns, 5);
   const Arm more = ensemble("dprk-escalates", kRuns, 5);
