@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "data/cow.h"
@@ -314,15 +315,74 @@ TEST(BuildWar, RulesSplitPopulationAndForces) {
   run_seeds(s, 3);
 }
 
-TEST(BuildWar, FalklandsSeaOnlyLinksTheCapitalsBySea) {
+TEST(BuildWar, FalklandsSeaOnlyLinksTheCapitalsBySeaAndMeetsOnAnOverseasFront) {
   const Scenario s = built_war(202);
   ASSERT_EQ(s.wars.size(), 1u);
   EXPECT_EQ(s.wars[0].attackers, std::vector<std::string>{"ARG"});
   EXPECT_EQ(s.wars[0].defenders, std::vector<std::string>{"UKG"});
-  ASSERT_EQ(s.theaters[0].regions.size(), 2u);
-  ASSERT_EQ(s.theaters[0].links.size(), 1u);
-  EXPECT_EQ(s.theaters[0].links[0].kind, LinkKind::sea);
+  // the two capitals, the British coast and the Argentine landing on the overseas front
+  ASSERT_EQ(s.theaters[0].regions.size(), 4u);
+  ASSERT_EQ(s.theaters[0].links.size(), 4u);
+  bool capitals_by_sea = false;
+  for (const auto& l : s.theaters[0].links)
+    capitals_by_sea |= l.a == "arg-capital" && l.b == "ukg-capital" && l.kind == LinkKind::sea;
+  EXPECT_TRUE(capitals_by_sea);
   EXPECT_LT(km(region(s, "ukg-capital")->at, {51.5074, -0.1278}), 50);
+  run_seeds(s, 3);
+}
+
+// Spanish-American War (1898): no land border, so the two sides meet on an overseas front midway
+// between Washington and Madrid: Spain's coast (land to Madrid) against the US landing (sea to Washington)
+TEST(BuildWar, SeaWarForcesMeetOnAnOverseasFront) {
+  const Scenario s = built_war(79);
+  ASSERT_EQ(s.wars.size(), 1u);
+  EXPECT_EQ(s.wars[0].attackers, std::vector<std::string>{"USA"});
+  EXPECT_EQ(s.wars[0].defenders, std::vector<std::string>{"SPN"});
+  const Region* coast = region(s, "spn-coast-usa");
+  const Region* landing = region(s, "usa-landing-spn");
+  ASSERT_NE(coast, nullptr);
+  ASSERT_NE(landing, nullptr);
+  EXPECT_EQ(coast->control, "SPN");
+  EXPECT_EQ(landing->control, "USA");
+  EXPECT_TRUE(coast->port);
+  EXPECT_EQ(landing->population, 0);
+  const double across = km(region(s, "usa-capital")->at, region(s, "spn-capital")->at);
+  EXPECT_NEAR(km(region(s, "spn-capital")->at, coast->at), 0.5 * across, 1.0);
+  auto link_kind = [&](const std::string& a, const std::string& b) -> std::optional<LinkKind> {
+    for (const auto& l : s.theaters[0].links)
+      if ((l.a == a && l.b == b) || (l.a == b && l.b == a)) return l.kind;
+    return std::nullopt;
+  };
+  EXPECT_EQ(link_kind("spn-capital", "spn-coast-usa"), LinkKind::land);
+  EXPECT_EQ(link_kind("usa-capital", "usa-landing-spn"), LinkKind::sea);
+  EXPECT_EQ(link_kind("usa-capital", "spn-capital"), LinkKind::sea);
+  // the forces meet: a region held by one side next by land to a region held by the other, both manned
+  std::map<std::string, double> men;
+  for (const auto& f : s.forces) men[f.region] += f.equipment.personnel;
+  bool meet = false;
+  for (const auto& l : s.theaters[0].links) {
+    if (l.kind != LinkKind::land) continue;
+    const Region* a = region(s, l.a);
+    const Region* b = region(s, l.b);
+    meet |= a->control != b->control && men[l.a] > 0 && men[l.b] > 0;
+  }
+  EXPECT_TRUE(meet);
+  // 30% of each side's personnel stands on the overseas front, the rest at home
+  const double usa = actor(s, "USA")->military.stock.personnel, spn = actor(s, "SPN")->military.stock.personnel;
+  EXPECT_NEAR(men["usa-landing-spn"], 0.3 * usa, 1.0);
+  EXPECT_NEAR(men["spn-coast-usa"], 0.3 * spn, 1.0);
+  EXPECT_NEAR(men["usa-capital"] + men["usa-landing-spn"], usa, 1e-6);
+  // no outcome is written: the attacker claims all, as without a land front
+  for (const auto& aim : s.wars[0].aims)
+    EXPECT_EQ(aim.kind, aim.actor == "USA" ? Aim::Kind::all : Aim::Kind::own);
+  // and in a run they do fight
+  const Model m = compile(s);
+  RunState st;
+  RunRecord rec;
+  run_one(m, 1, st, rec);
+  double killed = 0;
+  for (double k : rec.killed) killed += k;
+  EXPECT_GT(killed, 0);
   run_seeds(s, 3);
 }
 

@@ -257,6 +257,7 @@ HistoryRun run_history(const CowData& cow, const std::vector<CapitalRow>& capita
       w.p_attackers_win = (va + 0.5 * (n - va - vd)) / n;
       if (sum.days.n > 0) w.model_days = std::max(1.0, sum.days.quantile(0.5));
       if (sum.military_deaths.n > 0) w.model_deaths = std::max(1.0, sum.military_deaths.quantile(0.5));
+      w.quiet = sum.military_deaths.n == 0 || sum.military_deaths.quantile(0.5) < 1;
       for (size_t i = 0; i < w.candidates.size(); ++i) {
         w.candidates[i].p_enter = static_cast<double>(entered[i][0]) / n;
         for (int side = 1; side <= 2; ++side) w.candidates[i].p_side[side] = static_cast<double>(entered[i][side]) / n;
@@ -302,6 +303,7 @@ HistoryScores score_cases(const std::vector<WarCase>& wars) {
     const int p = static_cast<int>(w.period);
     ++out.period[p].wars;
     out.period[p].other_joiners += static_cast<int>(w.other_joiners.size());
+    out.period[p].quiet += w.quiet;
     for (const auto& c : w.candidates) out.period[p].joined += c.joined;
     Acc* a = acc[p];
     for (const auto& c : w.candidates) {
@@ -401,8 +403,8 @@ std::string history_table(const HistoryScores& s) {
     const ScoreRow& m = ps.rows.front();
     std::snprintf(buf, sizeof buf,
                   "%s: %d wars, %d candidates (%d joined; %d other later joiners, not scored), %d wars with a "
-                  "winner\n",
-                  period_title(p), ps.wars, m.join.n, ps.joined, ps.other_joiners, m.winner.n);
+                  "winner, %d with nothing fought in the median run\n",
+                  period_title(p), ps.wars, m.join.n, ps.joined, ps.other_joiners, m.winner.n, ps.quiet);
     out += buf;
     std::snprintf(buf, sizeof buf, "  %-16s %8s %8s %8s | %8s %8s %8s | %9s | %10s\n", "forecaster", "join acc",
                   "Brier", "log loss", "win acc", "Brier", "log loss", "dur |ln|", "deaths |lg|");
@@ -457,7 +459,7 @@ nlohmann::json history_json(const HistoryScores& s) {
                       {"duration_ln_error", error_json(r.duration)},
                       {"deaths_log10_error", error_json(r.deaths)}};
     periods[period_name(static_cast<Period>(p))] = {
-        {"wars", ps.wars}, {"candidates_joined", ps.joined}, {"other_joiners", ps.other_joiners}, {"rows", rows}, {"reliability", reliability_json(ps.reliability)}};
+        {"wars", ps.wars}, {"candidates_joined", ps.joined}, {"other_joiners", ps.other_joiners}, {"quiet_wars", ps.quiet}, {"rows", rows}, {"reliability", reliability_json(ps.reliability)}};
   }
   return {{"periods", periods},
           {"reliability", reliability_json(s.reliability)},
@@ -495,6 +497,7 @@ nlohmann::json wars_json(const std::vector<WarCase>& wars) {
                    {"model_median_days", opt(w.model_days)},
                    {"real_battle_deaths", opt(w.real_deaths)},
                    {"model_median_deaths", opt(w.model_deaths)},
+                   {"quiet", w.quiet},
                    {"candidates", cands},
                    {"other_joiners", w.other_joiners},
                    {"runs", w.runs}});

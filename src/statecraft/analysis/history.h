@@ -67,6 +67,7 @@ struct WarCase {
   double p_attackers_win = 0.5;  // model: victories of the attackers, plus half the runs no side won
   std::optional<double> real_days, model_days;      // model: median run length
   std::optional<double> real_deaths, model_deaths;  // COW known battle deaths; model: median military deaths
+  bool quiet = false;  // model: nothing is fought in the median run (median military deaths below 1)
   std::vector<Candidate> candidates;
   std::vector<Obligation> obligations;
   // pacts of a defender at the opening with another belligerent at the opening: honoured when
@@ -134,6 +135,7 @@ struct PeriodScores {
   int wars = 0;
   int joined = 0;         // candidates that joined
   int other_joiners = 0;  // later joiners that were not candidates (not scored)
+  int quiet = 0;          // wars where nothing is fought in the model's median run
   std::vector<ScoreRow> rows;  // model, more_cinc_wins, all_allies_join, nobody_joins, fitted_median
   Reliability reliability;
 };

@@ -372,16 +372,26 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
     const CapitalRow* cap;
     size_t capital_region = 0;
     std::vector<std::pair<std::string, size_t>> borders;  // enemy id -> border region facing it
+    std::vector<std::pair<std::string, size_t>> overseas;  // enemy id -> overseas front region (coast or landing)
   };
   std::vector<Belligerent> bel;
-  for (const auto& id : out.attackers) bel.push_back({actor_of.at(id), 1, caps[actor_of.at(id)], 0, {}});
-  for (const auto& id : out.defenders) bel.push_back({actor_of.at(id), 2, caps[actor_of.at(id)], 0, {}});
+  for (const auto& id : out.attackers) bel.push_back({actor_of.at(id), 1, caps[actor_of.at(id)], 0, {}, {}});
+  for (const auto& id : out.defenders) bel.push_back({actor_of.at(id), 2, caps[actor_of.at(id)], 0, {}, {}});
   const ContiguityIndex contig(sy.contiguity);
   auto ccode_of = [&](const Belligerent& b) { return s.actors[b.actor].cow; };
   auto land_enemies = [&](const Belligerent& b) {
     std::vector<size_t> e;
     for (size_t j = 0; j < bel.size(); ++j)
       if (bel[j].side != b.side && contig.of(ccode_of(b), ccode_of(bel[j])) == 1) e.push_back(j);
+    return e;
+  };
+  // enemies it meets on an overseas front: no land border, both with a coast
+  auto sea_enemies = [&](const Belligerent& b) {
+    std::vector<size_t> e;
+    for (size_t j = 0; j < bel.size(); ++j)
+      if (bel[j].side != b.side && contig.of(ccode_of(b), ccode_of(bel[j])) != 1 && !b.cap->landlocked &&
+          !bel[j].cap->landlocked)
+        e.push_back(j);
     return e;
   };
 
@@ -392,9 +402,11 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
   for (auto& b : bel) {
     Actor& a = s.actors[b.actor];
     const auto enemies = land_enemies(b);
-    const double nborder = static_cast<double>(enemies.size());
+    const auto overseas = sea_enemies(b);
+    // a defender's coast on an overseas front is home territory and shares the border population
+    const double nborder = static_cast<double>(enemies.size() + (b.side == 2 ? overseas.size() : 0));
     // whole people, so the regions add up to the state exactly
-    const double border_pop = enemies.empty() ? 0 : std::floor(opt.border_population_share * a.population / nborder);
+    const double border_pop = nborder == 0 ? 0 : std::floor(opt.border_population_share * a.population / nborder);
     Region cap;
     cap.id = lower(a.id) + "-capital";
     cap.name = a.name + ": capital " + b.cap->capital + " and heartland";
@@ -416,7 +428,32 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
       b.borders.push_back({e.id, th.regions.size()});
       th.regions.push_back(std::move(g));
     }
+    // overseas fronts: the defender's coast and the attacker's landing region, at one point between the capitals
+    for (size_t j : overseas) {
+      const Actor& e = s.actors[bel[j].actor];
+      Region g;
+      if (b.side == 2) {
+        g.id = lower(a.id) + "-coast-" + lower(e.id);
+        g.name = a.name + ": coast facing " + e.name;
+        g.population = border_pop;
+        g.at = along(b.cap->at, bel[j].cap->at, opt.overseas_front_fraction);
+      } else {
+        g.id = lower(a.id) + "-landing-" + lower(e.id);
+        g.name = a.name + ": expeditionary force on the coast of " + e.name;
+        g.population = 0;
+        g.at = along(bel[j].cap->at, b.cap->at, opt.overseas_front_fraction);
+      }
+      g.owner = g.control = a.id;
+      g.coastal = g.port = true;
+      b.overseas.push_back({e.id, th.regions.size()});
+      th.regions.push_back(std::move(g));
+    }
   }
+  auto overseas_facing = [&](const Belligerent& b, const std::string& enemy) -> const Region* {
+    for (const auto& [id, r] : b.overseas)
+      if (id == enemy) return &th.regions[r];
+    return nullptr;
+  };
   auto border_facing = [&](const Belligerent& b, const std::string& enemy) -> const Region* {
     for (const auto& [id, r] : b.borders)
       if (id == enemy) return &th.regions[r];
@@ -431,6 +468,15 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
       Link k;
       k.a = th.regions[b.capital_region].id;
       k.b = th.regions[r].id;
+      th.links.push_back(std::move(k));
+    }
+  // overseas fronts: the defender's coast by land from its capital, the attacker's landing by sea
+  for (const auto& b : bel)
+    for (const auto& [enemy, r] : b.overseas) {
+      Link k;
+      k.a = th.regions[b.capital_region].id;
+      k.b = th.regions[r].id;
+      k.kind = b.side == 2 ? LinkKind::land : LinkKind::sea;
       th.links.push_back(std::move(k));
     }
   for (size_t i = 0; i < bel.size(); ++i)
@@ -458,6 +504,16 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
         continue;  // allies that do not touch
       }
       th.links.push_back(std::move(k));
+      // and the overseas front between them: landing <-> coast, by land
+      const Region* oi = bel[i].side != bel[j].side ? overseas_facing(bel[i], idj) : nullptr;
+      const Region* oj = bel[i].side != bel[j].side ? overseas_facing(bel[j], idi) : nullptr;
+      if (oi && oj) {
+        Link f;
+        f.a = oi->id;
+        f.b = oj->id;
+        f.km = opt.overseas_front_km;
+        th.links.push_back(std::move(f));
+      }
     }
 
   // outside states: borders and entry at the regions facing them, then the nearest ports of each side
@@ -529,7 +585,13 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
     const double personnel = a.military.stock.personnel;
     const double per_border =
         b.borders.empty() ? 0 : std::floor(personnel * opt.border_force_share / static_cast<double>(b.borders.size()));
-    const double at_capital = personnel - per_border * static_cast<double>(b.borders.size());
+    // the overseas share, at most what the land fronts leave
+    const double land_share = b.borders.empty() ? 0.0 : std::clamp(opt.border_force_share, 0.0, 1.0);
+    const double overseas_share = std::clamp(opt.overseas_force_share, 0.0, 1.0 - land_share);
+    const double per_overseas =
+        b.overseas.empty() ? 0 : std::floor(personnel * overseas_share / static_cast<double>(b.overseas.size()));
+    const double at_capital = personnel - per_border * static_cast<double>(b.borders.size()) -
+                              per_overseas * static_cast<double>(b.overseas.size());
     auto place = [&](size_t region, double men) {
       if (men <= 0) return;
       Force f;
@@ -541,6 +603,7 @@ BuiltScenario build_war_scenario(const CowData& cow, const std::vector<CapitalRo
     };
     place(b.capital_region, at_capital);
     for (const auto& br : b.borders) place(br.second, per_border);
+    for (const auto& ov : b.overseas) place(ov.second, per_overseas);
     if (personnel <= 0) out.notes.push_back(tag + ": " + a.id + " has no military personnel in NMC; no force placed");
   }
 

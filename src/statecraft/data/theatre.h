@@ -10,7 +10,11 @@
 // (contiguity type 1), a border region `border_fraction` of the way towards
 // that enemy's capital, linked home <-> border <-> enemy border by land.
 // Enemies without a land border are linked capital to capital by sea (by land
-// when either is landlocked). Later joiners are actors, not belligerents:
+// when either is landlocked); when both have a coast they also meet on an
+// overseas front midway between the capitals: a coast region of the defender,
+// linked by land to its capital and to a landing region the attacker holds,
+// which is linked by sea to the attacker's capital, with a share of both
+// sides' forces there from the start. Later joiners are actors, not belligerents:
 // whether they enter is the model's decision, and the war record (their entry
 // dates, battle deaths) goes into `history:` for backtests.
 //
@@ -65,6 +69,11 @@ struct BuildOptions {
   double border_fraction = 0.3;         // a border region lies this share of the way to the enemy capital
   double border_population_share = 0.3; // of a belligerent's population, split evenly over its border regions
   double border_force_share = 0.6;      // of its personnel, split evenly over its border regions
+  double overseas_front_fraction = 0.5; // an overseas front (enemies with no land border, both coastal) lies
+                                        //   this share of the way from the defender's capital to the attacker's
+  double overseas_front_km = 200;       //   its two regions (defender's coast, attacker's landing) this far apart
+  double overseas_force_share = 0.3;    // of its personnel, split evenly over its overseas front regions (at
+                                        //   most 1 - border_force_share when it also has land fronts)
   int entry_regions_per_side = 2;       // an outside state may arrive at this many ports of each side
   double stake_belligerent = 1.0;       // interests in the war's theatre, by relation to the belligerents
   double stake_land_neighbour = 0.5;    //   borders a belligerent by land
