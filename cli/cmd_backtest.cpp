@@ -35,21 +35,6 @@ struct BacktestArgs {
   std::string data_dir = STATECRAFT_DATA_DIR;
 };
 
-// writes next to the target and renames, so a failure never leaves half a file over a good one
-bool write_file(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return false;
-    f << text;
-    if (!f.flush()) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
-}
-
 // The coefficients tools/calibrate_history.py chose on the fitted wars, as
 // PATH=VALUE settings; an explicit file that is missing or malformed is bad
 // input, the default one may be absent (then nothing is applied).

@@ -85,21 +85,6 @@ std::string header(const BuildArgs& a, const BuiltScenario& b) {
   return h;
 }
 
-// writes next to the target and renames, so a failure never leaves half a file over a good one
-bool write_file(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return false;
-    f << text;
-    if (!f.flush()) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
-}
-
 void print_problems(const InputError& e) {
   for (const auto& d : e.diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 }

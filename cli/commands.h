@@ -20,6 +20,10 @@ inline constexpr int kBadInput = 2;
 bool load_with_variants(const std::string& file, const std::vector<std::string>& variants, Scenario& out,
                         std::string* text = nullptr, const std::vector<std::string>& sets = {});
 
+/// Writes `text` to `path` through a temporary file and a rename (so a failure
+/// never leaves half a file over a good one); false on failure.
+bool write_file(const std::string& path, const std::string& text);
+
 /// Adds `--set PATH=VALUE` (repeatable) to a command.
 void add_set_option(CLI::App* cmd, std::vector<std::string>& sets);
 

@@ -1,11 +1,22 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "commands.h"
+#include "report/summary_json.h"
 #include "scenario/load.h"
 
 namespace statecraft::cli {
+
+bool write_file(const std::string& path, const std::string& text) {
+  try {
+    write_file_atomic(path, text);
+    return true;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
 
 void add_set_option(CLI::App* cmd, std::vector<std::string>& sets) {
   cmd->add_option("--set", sets,

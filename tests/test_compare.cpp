@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "cli.h"
 #include "analysis/compare.h"
 #include "analysis/paired.h"
 #include "ensemble/compare.h"
@@ -45,23 +46,6 @@ const Effect* find_effect(const std::vector<Effect>& effects, const std::string&
   for (const auto& e : effects)
     if (e.variant == variant && e.metric == metric) return &e;
   return nullptr;
-}
-
-struct Cli {
-  std::string out;
-  int code = -1;
-};
-
-Cli run_cli(const std::string& args) {
-  Cli r;
-  FILE* p = popen((std::string(STATECRAFT_CLI) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
 }
 
 }  // namespace

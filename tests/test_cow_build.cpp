@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "cli.h"
 #include "data/cow.h"
 #include "data/system.h"
 #include "data/theatre.h"
@@ -19,6 +20,7 @@
 #include "world/world.h"
 
 using namespace statecraft;
+using namespace statecraft::test;
 
 namespace {
 
@@ -35,24 +37,6 @@ const std::vector<CapitalRow>& capitals() {
 }
 
 Date ymd(const char* s) { return *parse_date(s); }
-
-// output, stderr and exit code of the statecraft program
-struct Cli {
-  std::string out;
-  int code = -1;
-};
-
-Cli run_cli(const std::string& args) {
-  Cli r;
-  FILE* p = popen((std::string(STATECRAFT_CLI) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 // the scenario as the file a user gets: written, read back and validated
 Scenario round_trip(const Scenario& s, std::vector<Diagnostic>& problems) {

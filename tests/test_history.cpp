@@ -9,11 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli.h"
 #include "analysis/history.h"
 #include "data/cow.h"
 #include "data/theatre.h"
 
 using namespace statecraft;
+using namespace statecraft::test;
 
 namespace {
 
@@ -27,23 +29,6 @@ const CowData& cow() {
 const std::vector<CapitalRow>& capitals() {
   static const std::vector<CapitalRow> rows = load_capitals(kDataDir + "/capitals");
   return rows;
-}
-
-struct Cli {
-  std::string out;
-  int code = -1;
-};
-
-Cli run_cli(const std::string& args) {
-  Cli r;
-  FILE* p = popen((std::string(STATECRAFT_CLI) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
 }
 
 const ScoreRow& row(const PeriodScores& p, const std::string& name) {
