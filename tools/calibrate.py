@@ -10,11 +10,16 @@ parameter sets are compared on the same luck.
 With --solo VARIANT the objective also holds the combat model to what it must
 do without outside help: in that variant (every outsider abstains) the
 attacker should have won within --solo-days in at least --solo-share of the
-runs; the shortfall, squared, is added as one more part ("solo").
+runs; the shortfall, squared, is added as one more part ("solo"). With
+--approach ACTOR=KM one more part ("approach") is 1 minus the share of runs in
+which ACTOR entered only after hostile forces had come within KM of it (the
+order of events a date alone does not carry: China entered as UN forces
+neared the Yalu).
 
-Search: the defaults, then a random search (log-uniform where a parameter
-spans orders of magnitude) over the box in the parameter file, then a
-coordinate search around the best point with shrinking steps. Everything
+Search: the defaults, then (with --start FILE) the best point of an earlier
+result, then a random search (log-uniform where a parameter spans orders of
+magnitude) over the box in the parameter file, then a coordinate search
+around the best point with shrinking steps. Everything
 (objective, search settings, every evaluation, the best point and its
 backtest table) is written to the --out JSON so anyone can rerun and check it.
 With --apply the best values are written into the scenario's `model:` and
@@ -23,6 +28,7 @@ With --apply the best values are written into the scenario's `model:` and
 Usage:
   tools/calibrate.py scenarios/korea-1950.yaml --params calibration/korea-1950.params.json \
       --out calibration/korea-1950.json [--runs 300] [--random 120] [--rounds 3] [--seed 11] [--apply]
+  (the commands that made the Korean coefficients are in calibration/korea-1950*.json, key "command")
 
 Needs only the Python standard library (run it with /usr/bin/python3).
 """
