@@ -27,16 +27,18 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# path -> values tried; the middle value of each is the scenario default
+# path -> values tried, in factors of two around the scenario default (treaty_scale 2,
+# entry_cost 1.2, belief_force_slope 1.2); the first grid of three values each found its
+# best at the low corner, so the grid reaches two steps below the default
 GRID = {
     # pull of a defence obligation on an outsider (joining)
-    "theory.collective_security.treaty_scale": [1.0, 2.0, 4.0],
+    "theory.collective_security.treaty_scale": [0.25, 0.5, 1.0, 2.0, 4.0],
     # cost of fighting for an outsider before tolerance and regime (joining)
-    "theory.realism.entry_cost": [0.6, 1.2, 2.4],
+    "theory.realism.entry_cost": [0.3, 0.6, 1.2, 2.4],
     # weight of the force ratio in a side's belief in victory (who concedes, so who wins)
-    "model.decisions.belief_force_slope": [0.6, 1.2, 2.4],
+    "model.decisions.belief_force_slope": [0.3, 0.6, 1.2, 2.4],
 }
-QUICK = {k: [v[0], v[2]] for k, v in GRID.items()}
+QUICK = {k: [v[0], v[-1]] for k, v in GRID.items()}
 
 
 def evaluate(exe, values, runs, seed, threads):
