@@ -46,8 +46,7 @@ bool load_with_variants(const std::string& file, const std::vector<std::string>&
     return false;
   }
   for (const auto& kv : sets) {
-    const auto eq = kv.find('=');
-    std::string err = eq == std::string::npos ? "expected PATH=VALUE" : set_field(s, kv.substr(0, eq), kv.substr(eq + 1));
+    const std::string err = set_assignment(s, kv);
     if (!err.empty()) {
       std::fprintf(stderr, "--set %s: error: %s\n", kv.c_str(), err.c_str());
       return false;

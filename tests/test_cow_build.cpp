@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli.h"
+#include "cow_data.h"
 #include "data/cow.h"
 #include "data/system.h"
 #include "data/theatre.h"
@@ -24,17 +25,6 @@ using namespace statecraft::test;
 
 namespace {
 
-const std::string kDataDir = std::string(STATECRAFT_SOURCE_DIR) + "/data";
-
-const CowData& cow() {
-  static const CowData data = load_cow(kDataDir + "/cow");
-  return data;
-}
-
-const std::vector<CapitalRow>& capitals() {
-  static const std::vector<CapitalRow> rows = load_capitals(kDataDir + "/capitals");
-  return rows;
-}
 
 Date ymd(const char* s) { return *parse_date(s); }
 

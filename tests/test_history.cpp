@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "cow_data.h"
 #include "analysis/history.h"
 #include "data/cow.h"
 #include "data/theatre.h"
@@ -19,17 +20,6 @@ using namespace statecraft::test;
 
 namespace {
 
-const std::string kDataDir = std::string(STATECRAFT_SOURCE_DIR) + "/data";
-
-const CowData& cow() {
-  static const CowData data = load_cow(kDataDir + "/cow");
-  return data;
-}
-
-const std::vector<CapitalRow>& capitals() {
-  static const std::vector<CapitalRow> rows = load_capitals(kDataDir + "/capitals");
-  return rows;
-}
 
 const ScoreRow& row(const PeriodScores& p, const std::string& name) {
   for (const auto& r : p.rows)

@@ -11,7 +11,6 @@
 
 #include "ensemble/ensemble.h"
 #include "scenario/load.h"
-#include "scenario/schema.h"
 #include "sanitized.h"
 
 using namespace statecraft;
@@ -32,10 +31,7 @@ struct Arm {
 Arm run_arm(const char* set_path) {
   Scenario s = load_scenario(std::string(STATECRAFT_SOURCE_DIR) + "/scenarios/korea-1950.yaml");
   if (set_path) {
-    Variant v;
-    v.name = "ablation";
-    v.set.push_back({set_path, "false", {}});
-    EXPECT_TRUE(schema::apply_sets(s, v).empty()) << set_path;
+    EXPECT_EQ(set_field(s, set_path, "false"), "") << set_path;
   }
   const Model m = compile(s);
   EnsembleOptions opt;

@@ -10,6 +10,7 @@
 #include "engine/war.h"
 #include "theory/context.h"
 #include "theory/theory.h"
+#include "paired_stats.h"
 #include "tiny.h"
 
 using namespace statecraft;
@@ -225,25 +226,13 @@ TEST(Theory, MoreAidToASideNeverHelpsTheOtherOnAverage) {
     }
     return gains;
   };
-  // mean and standard error of the paired difference b - a
-  auto paired = [](const std::vector<double>& a, const std::vector<double>& b, double& se) {
-    double sum = 0, sq = 0;
-    for (size_t i = 0; i < a.size(); ++i) {
-      const double d = b[i] - a[i];
-      sum += d;
-      sq += d * d;
-    }
-    const double n = static_cast<double>(a.size()), mean = sum / n;
-    se = std::sqrt(std::max(0.0, sq / n - mean * mean) / n);
-    return mean;
-  };
   const auto none = red_gains("0"), some = red_gains("1.0e10"), lots = red_gains("1.0e11");
   double se = 0;
-  const double some_minus_none = paired(none, some, se);
+  const double some_minus_none = paired_difference(none, some, se);
   EXPECT_LE(some_minus_none, 2 * se + 1e-12);
-  const double lots_minus_some = paired(some, lots, se);
+  const double lots_minus_some = paired_difference(some, lots, se);
   EXPECT_LE(lots_minus_some, 2 * se + 1e-12);
-  const double lots_minus_none = paired(none, lots, se);
+  const double lots_minus_none = paired_difference(none, lots, se);
   EXPECT_LT(lots_minus_none, -2 * se);
 }
 

@@ -13,9 +13,11 @@
 #include "engine/engine.h"
 #include "ensemble/ensemble.h"
 #include "scenario/load.h"
+#include "paired_stats.h"
 #include "sanitized.h"
 
 using namespace statecraft;
+using namespace statecraft::test;
 
 namespace {
 
@@ -67,19 +69,6 @@ std::vector<double> russian_gain(const Arm& a) {
   return g;
 }
 
-// Mean and standard error of the paired difference b - a.
-double paired(const std::vector<double>& a, const std::vector<double>& b, double& se) {
-  double sum = 0, sq = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const double d = b[i] - a[i];
-    sum += d;
-    sq += d * d;
-  }
-  const double n = static_cast<double>(a.size()), mean = sum / n;
-  se = std::sqrt(std::max(0.0, sq / n - mean * mean) / n);
-  return mean;
-}
-
 double mean(const std::vector<double>& v) {
   double s = 0;
   for (double x : v) s += x;
@@ -117,7 +106,7 @@ TEST(Ukraine, AUsPauseRaisesRussianGains) {
   const Arm base = ensemble(nullptr, kRuns, 7);
   const Arm pause = ensemble("us-pause", kRuns, 7);
   double se = 0;
-  const double d = paired(russian_gain(base), russian_gain(pause), se);
+  const double d = paired_difference(russian_gain(base), russian_gain(pause), se);
   EXPECT_GT(d, se) << "gain " << mean(russian_gain(base)) << " -> " << mean(russian_gain(pause));
 }
 
@@ -128,7 +117,7 @@ TEST(Ukraine, SubstantialAidLowersRussianGains) {
   const Arm base = ensemble(nullptr, kRuns, 7);
   const Arm aid = ensemble("substantial-aid", kRuns, 7);
   double se = 0;
-  const double d = paired(russian_gain(base), russian_gain(aid), se);
+  const double d = paired_difference(russian_gain(base), russian_gain(aid), se);
   EXPECT_LT(d, -2 * se) << "gain " << mean(russian_gain(base)) << " -> " << mean(russian_gain(aid));
 }
 
@@ -172,7 +161,7 @@ TEST(Ukraine, ADprkEscalationPutsMoreNorthKoreansIntoTheFight) {
   }
   // North Korean casualties measure how many North Koreans fight
   double se = 0;
-  EXPECT_GT(paired(a, b, se), 2 * se);
+  EXPECT_GT(paired_difference(a, b, se), 2 * se);
   EXPECT_GT(mean(b), 2 * mean(a));
   EXPECT_GE(more_losses, 9 * kRuns / 10) << more_losses << " of " << kRuns;
 }

@@ -41,7 +41,7 @@ Comparison make_comparison(const Model& m, const std::vector<std::string>& arms,
   c.outcome.assign(nvar * kOutcomeCount, {});
   c.at_war.assign(nvar * m.nactor, {});
   c.truce.assign(nvar, {});
-  c.moved.assign(nvar, {});
+  c.occupied.assign(nvar, {});
   c.mean.assign(nvar * kCompareMetrics, {});
   c.replicates = replicates;
   if (replicates > 0)
@@ -63,7 +63,7 @@ void add_paired_runs(const Model& m, Comparison& c, const RunRecord* records) {
       c.outcome[i * kOutcomeCount + o].add(static_cast<int>(base.outcome) == o, static_cast<int>(r.outcome) == o);
     for (int a = 0; a < m.nactor; ++a) c.at_war[i * m.nactor + a].add(base.entered_day[a] >= 0, r.entered_day[a] >= 0);
     c.truce[i].add(base.truce_broke, r.truce_broke);
-    c.moved[i].add(100 * (1 - base.status_quo_share), 100 * (1 - r.status_quo_share));
+    c.occupied[i].add(100 * (1 - base.status_quo_share), 100 * (1 - r.status_quo_share));
     for (int k = 0; k < kCompareMetrics; ++k)
       c.mean[i * kCompareMetrics + k].add(metric_value(base, k), metric_value(r, k));
   }
@@ -109,14 +109,15 @@ std::vector<Effect> comparison_effects(const Model& m, const Comparison& c) {
   if (truce)
     for (size_t v = 1; v < narm; ++v) proportion(v, "P(truce broke)", c.truce[v - 1]);
   // who gained ground: a war of position changes no outcome class but moves the line
-  bool moved = false;
+  std::vector<PairedEffect> occupied(narm - 1);
+  bool any_occupied = false;
   for (size_t v = 1; v < narm; ++v) {
-    const PairedEffect e = paired_mean(c.moved[v - 1]);
-    moved = moved || e.base != 0 || e.value != 0;
+    occupied[v - 1] = paired_mean(c.occupied[v - 1]);
+    any_occupied = any_occupied || occupied[v - 1].base != 0 || occupied[v - 1].value != 0;
   }
-  if (moved)
+  if (any_occupied)
     for (size_t v = 1; v < narm; ++v)
-      out.push_back({c.arms[v], "people_occupied_pct mean", "paired-t", paired_mean(c.moved[v - 1]), 0, 0});
+      out.push_back({c.arms[v], "people_occupied_pct mean", "paired-t", occupied[v - 1], 0, 0});
   // means, then quantile shifts
   for (int k = 0; k < kCompareMetrics; ++k) {
     for (size_t v = 1; v < narm; ++v)

@@ -31,7 +31,7 @@ struct Comparison {
   std::vector<PairedBinary> outcome;  // ((narm-1) x kOutcomeCount)
   std::vector<PairedBinary> at_war;   // ((narm-1) x nactor)
   std::vector<PairedBinary> truce;    // (narm-1) a truce broke down
-  std::vector<PairedMean> moved;      // (narm-1) % of the first war's theatre people held by the side that is not
+  std::vector<PairedMean> occupied;   // (narm-1) % of the first war's theatre people held by the side that is not
                                       //   their region's pre-war owner's (100 x (1 - status_quo_share)) at the end
   std::vector<PairedMean> mean;       // ((narm-1) x kCompareMetrics)
   int replicates = 0;

@@ -215,9 +215,7 @@ HistoryRun run_history(const CowData& cow, const std::vector<CapitalRow>& capita
     }
     Scenario& s = b.scenario;
     for (const auto& kv : opt.sets) {
-      const auto eq = kv.find('=');
-      const std::string err = eq == std::string::npos ? "expected PATH=VALUE"
-                                                      : set_field(s, kv.substr(0, eq), kv.substr(eq + 1));
+      const std::string err = set_assignment(s, kv);
       if (!err.empty()) throw error_of(kv, err, "a path of `statecraft params` and a value in its range");
     }
     const auto problems = check_scenario(s);

@@ -43,6 +43,9 @@ double* numeric_field(Scenario& s, std::string_view path, std::string& error);
 /// else what went wrong.
 std::string set_field(Scenario& s, std::string_view path, std::string_view value_text);
 
+/// `PATH=VALUE` (the form of the command line's `--set`) through set_field.
+std::string set_assignment(Scenario& s, std::string_view assignment);
+
 /// Draws every `uncertain:` parameter once from `rng` into `s` (in file
 /// order, so the draws depend only on the stream). Values are clipped to the
 /// `clip:` range and then to the field's valid range.

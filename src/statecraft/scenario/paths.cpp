@@ -739,6 +739,12 @@ std::string set_field(Scenario& s, std::string_view path, std::string_view value
   return {};
 }
 
+std::string set_assignment(Scenario& s, std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos) return "expected PATH=VALUE";
+  return set_field(s, assignment.substr(0, eq), assignment.substr(eq + 1));
+}
+
 Scenario apply_variant(const Scenario& base, std::string_view name) {
   const Variant* v = nullptr;
   std::vector<std::string> names;
